@@ -1,0 +1,263 @@
+/// A whole commit message read as Conventional Commits: the header, what it says of itself, and the
+/// facts the bump policy needs (reverts, squashed headers). A message that is not conventional is kept.
+public struct CommitMessage: Sendable, Hashable {
+    /// The first non-blank line.
+    public let subject: String
+    /// `nil` when the header is not conventional; `headerProblem` then says why.
+    public let conventional: ConventionalCommit?
+    public let headerProblem: HeaderProblem?
+    /// Commits this one reverts (`This reverts commit <sha>.`, or a `revert:` commit's `Refs:` footer).
+    public let revertedSHAs: [String]
+    /// `true` for `revert:` commits and for git's own `Revert "…"` subjects.
+    public let isRevert: Bool
+    /// Conventional headers listed as bullets in the body of a squash commit (`* feat: a`).
+    public let squashed: [ConventionalCommit]
+
+    public init(parsing message: String) {
+        self = CommitMessageParser.parse(message)
+    }
+
+    init(subject: String, conventional: ConventionalCommit?, headerProblem: HeaderProblem?,
+         revertedSHAs: [String], isRevert: Bool, squashed: [ConventionalCommit]) {
+        self.subject = subject
+        self.conventional = conventional
+        self.headerProblem = headerProblem
+        self.revertedSHAs = revertedSHAs
+        self.isRevert = isRevert
+        self.squashed = squashed
+    }
+}
+
+enum CommitMessageParser {
+    static func parse(_ raw: String) -> CommitMessage {
+        let text = raw.contains("\r") ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Leading and trailing blank lines carry nothing.
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        guard let headerLine = lines.first else {
+            return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [],
+                                 isRevert: false, squashed: [])
+        }
+        let subject = String(headerLine.trimmingTrailingWhitespace())
+        let rest = Array(lines.dropFirst())
+        let paragraphs = splitParagraphs(rest)
+
+        // The footer block is the last paragraph when it opens with a footer token.
+        var footerLines: [Substring] = []
+        var bodyParagraphs = paragraphs
+        if let last = paragraphs.last, let first = last.first, footerToken(in: first) != nil, paragraphs.count >= 1 {
+            footerLines = last
+            bodyParagraphs.removeLast()
+        }
+        var footers = parseFooters(footerLines)
+        // A BREAKING CHANGE note written in the body still breaks: missing one costs more than a false alarm.
+        for paragraph in bodyParagraphs {
+            for (index, line) in paragraph.enumerated() {
+                guard let token = footerToken(in: line), token.token == "BREAKING CHANGE" || token.token == "BREAKING-CHANGE" else { continue }
+                var value = String(token.value)
+                for more in paragraph[(index + 1)...] { value += "\n" + more }
+                footers.append(CommitFooter(token: token.token, separator: token.separator, value: value))
+                break
+            }
+        }
+        let body = bodyParagraphs.isEmpty ? nil : bodyParagraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+
+        var conventional: ConventionalCommit?
+        var problem: HeaderProblem?
+        switch parseHeader(headerLine) {
+        case .success(let header):
+            conventional = ConventionalCommit(type: header.type, scope: header.scope,
+                                              hasBreakingMarker: header.breaking, description: header.description,
+                                              body: body, footers: footers)
+        case .failure(let failure):
+            problem = failure
+        }
+
+        let isRevert = conventional?.type == "revert" || subject.hasPrefix("Revert \"") || subject.hasPrefix("Revert '")
+        var reverted: [String] = []
+        if isRevert {
+            reverted = revertedSHAs(in: rest)
+            if reverted.isEmpty, let conventional {
+                for footer in conventional.footers where footer.token.lowercased() == "refs" {
+                    reverted += footer.value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
+                        .map(String.init).filter(isSHA)
+                }
+            }
+        }
+
+        var squashed: [ConventionalCommit] = []
+        for paragraph in bodyParagraphs {
+            for line in paragraph {
+                var content = line.drop(while: { $0 == " " || $0 == "\t" })
+                guard let bullet = content.first, bullet == "*" || bullet == "-" else { continue }
+                content = content.dropFirst()
+                guard let space = content.first, space == " " || space == "\t" else { continue }
+                content = content.drop(while: { $0 == " " || $0 == "\t" })
+                if case .success(let header) = parseHeader(content) {
+                    squashed.append(ConventionalCommit(type: header.type, scope: header.scope,
+                                                       hasBreakingMarker: header.breaking,
+                                                       description: header.description))
+                }
+            }
+        }
+        return CommitMessage(subject: subject, conventional: conventional, headerProblem: problem,
+                             revertedSHAs: reverted, isRevert: isRevert, squashed: squashed)
+    }
+
+    struct Header {
+        var type: String
+        var scope: String?
+        var breaking: Bool
+        var description: String
+    }
+
+    /// `type(scope)!: description`, strictly.
+    static func parseHeader(_ line: Substring) -> Result<Header, HeaderProblem> {
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        guard index != bytes.endIndex else { return .failure(.empty) }
+        guard isLetter(bytes[index]) else { return .failure(.noType) }
+        while index != bytes.endIndex, isTypeByte(bytes[index]) { index = bytes.index(after: index) }
+        let type = String(line[line.startIndex..<index]).lowercased()
+        var scope: String?
+        if index != bytes.endIndex, bytes[index] == UInt8(ascii: "(") {
+            let open = bytes.index(after: index)
+            var close = open
+            while close != bytes.endIndex, bytes[close] != UInt8(ascii: ")") {
+                if bytes[close] == UInt8(ascii: "(") { return .failure(.unclosedScope) }
+                close = bytes.index(after: close)
+            }
+            guard close != bytes.endIndex else { return .failure(.unclosedScope) }
+            let text = line[open..<close].trimmingCharacters(in: " \t")
+            guard !text.isEmpty else { return .failure(.emptyScope) }
+            scope = text
+            index = bytes.index(after: close)
+        }
+        var breaking = false
+        if index != bytes.endIndex, bytes[index] == UInt8(ascii: "!") {
+            breaking = true
+            index = bytes.index(after: index)
+        }
+        guard index != bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return .failure(.noColon) }
+        index = bytes.index(after: index)
+        guard index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else {
+            return index == bytes.endIndex ? .failure(.emptyDescription) : .failure(.missingSpaceAfterColon)
+        }
+        let description = line[index...].trimmingCharacters(in: " \t")
+        guard !description.isEmpty else { return .failure(.emptyDescription) }
+        return .success(Header(type: type, scope: scope, breaking: breaking, description: description))
+    }
+
+    struct TokenLine {
+        var token: String
+        var separator: String
+        var value: Substring
+    }
+
+    /// `Token: value`, `Token #value`, `BREAKING CHANGE: value`.
+    static func footerToken(in line: Substring) -> TokenLine? {
+        for breaking in ["BREAKING CHANGE", "BREAKING-CHANGE"] where line.hasPrefix(breaking) {
+            let after = line.dropFirst(breaking.count)
+            if after.hasPrefix(": ") { return TokenLine(token: breaking, separator: ": ", value: after.dropFirst(2)) }
+            if after.hasPrefix(" #") { return TokenLine(token: breaking, separator: " #", value: after.dropFirst(2)) }
+        }
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        guard index != bytes.endIndex, isLetter(bytes[index]) || isDigit(bytes[index]) else { return nil }
+        while index != bytes.endIndex, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
+            index = bytes.index(after: index)
+        }
+        let token = line[line.startIndex..<index]
+        let after = line[index...]
+        if after.hasPrefix(": ") { return TokenLine(token: String(token), separator: ": ", value: after.dropFirst(2)) }
+        if after.hasPrefix(" #") { return TokenLine(token: String(token), separator: " #", value: after.dropFirst(2)) }
+        return nil
+    }
+
+    static func parseFooters(_ lines: [Substring]) -> [CommitFooter] {
+        var footers: [CommitFooter] = []
+        for line in lines {
+            if let token = footerToken(in: line) {
+                footers.append(CommitFooter(token: token.token, separator: token.separator, value: String(token.value)))
+            } else if !footers.isEmpty {
+                footers[footers.count - 1].value += "\n" + line
+            }
+        }
+        return footers
+    }
+
+    static func splitParagraphs(_ lines: [Substring]) -> [[Substring]] {
+        var paragraphs: [[Substring]] = []
+        var current: [Substring] = []
+        for line in lines {
+            if isBlank(line) {
+                if !current.isEmpty { paragraphs.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// Every `This reverts commit <sha>` in the message.
+    static func revertedSHAs(in lines: [Substring]) -> [String] {
+        var found: [String] = []
+        let marker = "This reverts commit "
+        for line in lines {
+            var rest = line[...]
+            while let range = rest.range(of: marker) {
+                let candidate = rest[range.upperBound...].prefix(while: { $0.isHexDigit })
+                if candidate.count >= 7 { found.append(String(candidate).lowercased()) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+
+    static func isSHA(_ text: String) -> Bool {
+        text.count >= 7 && text.count <= 64 && text.allSatisfy(\.isHexDigit)
+    }
+
+    static func isBlank(_ line: Substring) -> Bool {
+        line.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    static func isTypeByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        let trimmed = self.drop(while: { set.contains($0) })
+        var end = trimmed.endIndex
+        while end > trimmed.startIndex {
+            let before = trimmed.index(before: end)
+            guard set.contains(trimmed[before]) else { break }
+            end = before
+        }
+        return String(trimmed[trimmed.startIndex..<end])
+    }
+
+    func trimmingTrailingWhitespace() -> Substring {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" else { break }
+            end = before
+        }
+        return self[startIndex..<end]
+    }
+}
+
+extension CommitMessageParser {
+    /// `feat` or `chore(deps)`: the keys `bump.types` accepts.
+    static func isTypeKey(_ key: String) -> Bool {
+        guard case .success(let header) = parseHeader(Substring(key + ": x")) else { return false }
+        return !header.breaking && header.type == key.prefix(while: { $0 != "(" }).lowercased()
+    }
+}

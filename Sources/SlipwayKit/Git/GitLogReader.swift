@@ -1,0 +1,81 @@
+import Foundation
+
+/// Reads history in one streaming `git log -z` pass: records are parsed as the bytes arrive.
+public enum GitLogReader {
+    /// Fields are separated by 0x1F; the message comes last so that it may contain anything but NUL.
+    static let format = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B"
+
+    /// Every commit in `range` (e.g. `v1.2.0..HEAD`, or a single ref for all its history), newest first.
+    public static func read(_ repository: GitRepository, range: [String]) throws(GitError) -> [GitCommit] {
+        var commits: [GitCommit] = []
+        try stream(repository, range: range) { commits.append($0) }
+        return commits
+    }
+
+    public static func stream(_ repository: GitRepository, range: [String],
+                              _ consume: (GitCommit) -> Void) throws(GitError) {
+        var parser = RecordSplitter()
+        let arguments = ["log", "-z", "--no-color", "--encoding=UTF-8", format] + range + ["--"]
+        do {
+            try repository.runner.stream(repository.invocation(arguments, timeout: 600)) { chunk in
+                parser.feed(chunk) { record in
+                    if let commit = parseRecord(record) { consume(commit) }
+                }
+            }
+        } catch {
+            throw GitError.wrap(error)
+        }
+        parser.finish { record in
+            if let commit = parseRecord(record) { consume(commit) }
+        }
+    }
+
+    /// One record: `sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`.
+    static func parseRecord(_ record: UnsafeRawBufferPointer) -> GitCommit? {
+        var fields: [UnsafeRawBufferPointer] = []
+        fields.reserveCapacity(6)
+        var start = 0
+        var index = 0
+        while index < record.count, fields.count < 5 {
+            if record[index] == 0x1F {
+                fields.append(UnsafeRawBufferPointer(rebasing: record[start..<index]))
+                start = index + 1
+            }
+            index += 1
+        }
+        guard fields.count == 5 else { return nil }
+        fields.append(UnsafeRawBufferPointer(rebasing: record[start..<record.count]))
+        func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
+        let sha = text(fields[0])
+        guard !sha.isEmpty else { return nil }
+        let parents = fields[1].isEmpty ? [] : text(fields[1]).split(separator: " ").map(String.init)
+        return GitCommit(sha: sha, parents: parents, authorName: text(fields[2]), authorEmail: text(fields[3]),
+                         authorTime: Int(text(fields[4])) ?? 0, message: CommitMessage(parsing: text(fields[5])))
+    }
+}
+
+/// Splits a byte stream at NUL bytes, carrying a partial record over between chunks.
+struct RecordSplitter {
+    private var carry: [UInt8] = []
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        for index in 0..<chunk.count where chunk[index] == 0 {
+            if carry.isEmpty {
+                emit(UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
+            } else {
+                carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
+                carry.withUnsafeBytes { emit($0) }
+                carry.removeAll(keepingCapacity: true)
+            }
+            start = index + 1
+        }
+        if start < chunk.count { carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<chunk.count])) }
+    }
+
+    mutating func finish(_ emit: (UnsafeRawBufferPointer) -> Void) {
+        // `git log -z` separates records; the last may end without a NUL. Skip a lone newline.
+        if carry.contains(where: { $0 != 0x0A && $0 != 0x0D }) { carry.withUnsafeBytes { emit($0) } }
+        carry.removeAll()
+    }
+}

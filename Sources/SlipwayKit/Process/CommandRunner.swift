@@ -1,0 +1,309 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs external programs. Every subprocess Slipway starts goes through one of these.
+public protocol CommandRunning: Sendable {
+    /// Runs `invocation` to its end and returns whatever status it ended with. Standard output is handed to
+    /// `onOutput` chunk by chunk as it arrives and is not kept in the result.
+    func execute(_ invocation: CommandInvocation, cancellation: CommandCancellation?,
+                 onOutput: (UnsafeRawBufferPointer) -> Void) throws(CommandError) -> CommandOutput
+}
+
+extension CommandRunning {
+    /// Runs and requires exit code 0.
+    @discardableResult
+    public func run(_ invocation: CommandInvocation) throws(CommandError) -> CommandOutput {
+        try runUnchecked(invocation).check()
+    }
+
+    /// Runs and returns the output whatever the exit code.
+    public func runUnchecked(_ invocation: CommandInvocation, cancellation: CommandCancellation? = nil) throws(CommandError) -> CommandOutput {
+        var collected = Data()
+        let output: CommandOutput
+        do {
+            output = try execute(invocation, cancellation: cancellation) { collected.append(contentsOf: $0) }
+        } catch {
+            throw CommandError(invocation: error.invocation, kind: error.kind, stderr: error.stderr, stdout: collected)
+        }
+        return CommandOutput(invocation: invocation, status: output.status, stdout: collected,
+                             stderr: output.stderr, duration: output.duration)
+    }
+
+    /// Runs, streaming standard output to `consume`, and requires exit code 0.
+    @discardableResult
+    public func stream(_ invocation: CommandInvocation, cancellation: CommandCancellation? = nil,
+                       _ consume: (UnsafeRawBufferPointer) -> Void) throws(CommandError) -> CommandOutput {
+        try execute(invocation, cancellation: cancellation, onOutput: consume).check()
+    }
+}
+
+/// Lets another thread stop a running command.
+public final class CommandCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    private var onCancel: (@Sendable () -> Void)?
+
+    public init() {}
+
+    public var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        let action = onCancel
+        lock.unlock()
+        action?()
+    }
+
+    func whenCancelled(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        onCancel = action
+        let already = cancelled
+        lock.unlock()
+        if already { action() }
+    }
+}
+
+/// The runner on Foundation `Process`: argv only, `PATH` resolved here, stdin from `/dev/null`, stdout and stderr
+/// drained concurrently, a timeout, and each run recorded (redacted) in `log`.
+public struct CommandRunner: CommandRunning {
+    public let log: CommandLog?
+    /// The environment children start from (the parent's by default).
+    public let baseEnvironment: [String: String]
+
+    public init(log: CommandLog? = nil, baseEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.log = log
+        self.baseEnvironment = baseEnvironment
+    }
+
+    /// The absolute path of `program` on `path`, or `nil`.
+    public static func resolve(_ program: String, path: String?) -> String? {
+        if program.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: program) ? program : nil
+        }
+        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/" + program
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    public func execute(_ invocation: CommandInvocation, cancellation: CommandCancellation?,
+                        onOutput: (UnsafeRawBufferPointer) -> Void) throws(CommandError) -> CommandOutput {
+        let started = Date()
+        let clock = ContinuousClock.now
+        var environment = baseEnvironment
+        for (key, value) in CommandInvocation.childDefaults { environment[key] = value }
+        for (key, value) in invocation.environment { environment[key] = value }
+
+        func record(_ status: TerminationStatus?, stderr: Data, timedOut: Bool = false) {
+            let elapsed = ContinuousClock.now - clock
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let failed = !(status?.isSuccess ?? false)
+            let tail = failed ? CommandError(invocation: invocation, kind: .cancelled, stderr: stderr).outputTail : ""
+            log?.append(CommandRecord(arguments: SecretRedactor.redact(invocation.arguments),
+                                      workingDirectory: invocation.workingDirectory, status: status,
+                                      duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut))
+        }
+
+        guard !invocation.arguments.isEmpty,
+              let executable = Self.resolve(invocation.program, path: environment["PATH"]) else {
+            record(nil, stderr: Data())
+            throw CommandError(invocation: invocation, kind: .notFound)
+        }
+        if let directory = invocation.workingDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                record(nil, stderr: Data())
+                throw CommandError(invocation: invocation, kind: .launchFailed("the folder \(directory) does not exist"))
+            }
+        }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = Array(invocation.arguments.dropFirst())
+        process.environment = environment
+        if let directory = invocation.workingDirectory {
+            process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
+        }
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe: Pipe? = invocation.input == nil ? nil : Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        if let inPipe {
+            process.standardInput = inPipe
+        } else {
+            process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        }
+
+        do {
+            try process.run()
+        } catch {
+            record(nil, stderr: Data())
+            throw CommandError(invocation: invocation, kind: .launchFailed(String(describing: error)))
+        }
+
+        let state = RunState()
+        let pid = process.processIdentifier
+        let group = DispatchGroup()
+
+        // stderr drains on its own thread so that neither pipe can fill up and block the child.
+        let errorSink = DataSink()
+        let errFD = errPipe.fileHandleForReading.fileDescriptor
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            Self.drain(errFD, abandon: state.shouldAbandonReads) { errorSink.append($0) }
+            group.leave()
+        }
+        if let inPipe, let input = invocation.input {
+            let writer = inPipe.fileHandleForWriting
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                signal(SIGPIPE, SIG_IGN)
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+                group.leave()
+            }
+        }
+
+        let terminate: @Sendable () -> Void = {
+            guard state.markStopping() else { return }
+            kill(pid, SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                if !state.isFinished { kill(pid, SIGKILL) }
+            }
+        }
+        if let timeout = invocation.timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if !state.isFinished {
+                    state.markTimedOut()
+                    terminate()
+                }
+            }
+        }
+        cancellation?.whenCancelled {
+            if !state.isFinished {
+                state.markCancelled()
+                terminate()
+            }
+        }
+
+        let outFD = outPipe.fileHandleForReading.fileDescriptor
+        Self.drain(outFD, abandon: state.shouldAbandonReads, onOutput)
+        group.wait()
+        process.waitUntilExit()
+        state.markFinished()
+
+        let status: TerminationStatus = process.terminationReason == .uncaughtSignal
+            ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        let stderr = errorSink.data
+        record(status, stderr: stderr, timedOut: state.timedOut)
+        if state.timedOut, let timeout = invocation.timeout {
+            throw CommandError(invocation: invocation, kind: .timedOut(timeout), stderr: stderr)
+        }
+        if state.cancelled {
+            throw CommandError(invocation: invocation, kind: .cancelled, stderr: stderr)
+        }
+        let elapsed = ContinuousClock.now - clock
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return CommandOutput(invocation: invocation, status: status, stdout: Data(), stderr: stderr, duration: seconds)
+    }
+
+    /// Reads `fd` to its end in large chunks. A stopped child's own children may keep the pipe open:
+    /// `abandon` says when to stop waiting for them.
+    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, _ consume: (UnsafeRawBufferPointer) -> Void) {
+        let capacity = 1 << 18
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var pending = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&pending, 1, 250)
+            if ready == 0 {
+                if abandon() { return }
+                continue
+            }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let count = read(fd, buffer, capacity)
+            if count > 0 {
+                consume(UnsafeRawBufferPointer(start: buffer, count: count))
+            } else if count == 0 {
+                return
+            } else if errno != EINTR {
+                return
+            }
+        }
+    }
+}
+
+/// Shared flags between the reading thread, the timer and the cancellation.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = false
+    private var stopping = false
+    private(set) var timedOut = false
+    private(set) var cancelled = false
+
+    var isFinished: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
+    }
+
+    func markFinished() { lock.lock(); finished = true; lock.unlock() }
+    func markTimedOut() { lock.lock(); timedOut = true; lock.unlock() }
+    func markCancelled() { lock.lock(); cancelled = true; lock.unlock() }
+
+    private var stoppedAt: ContinuousClock.Instant?
+
+    /// `true` the first time only.
+    func markStopping() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if stopping || finished { return false }
+        stopping = true
+        stoppedAt = .now
+        return true
+    }
+
+    /// Three seconds after the child was told to stop, its pipes are no longer waited for.
+    @Sendable func shouldAbandonReads() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let stoppedAt else { return false }
+        return ContinuousClock.now - stoppedAt > .seconds(3)
+    }
+}
+
+/// Bytes appended from one thread and read after it is done.
+private final class DataSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage = Data()
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        lock.lock()
+        storage.append(contentsOf: bytes)
+        lock.unlock()
+    }
+
+    var data: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

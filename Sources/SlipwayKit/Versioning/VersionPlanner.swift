@@ -1,0 +1,128 @@
+/// Works out the next version from the repository: finds the last release, reads the commits since in one
+/// `git log` pass, classifies them and applies the bump.
+public struct VersionPlanner: Sendable {
+    public let repository: GitRepository
+    public let config: SlipwayConfig
+    /// `nil`: use the overrides stored for the release in progress (`.git/slipway/overrides.json`).
+    public var overrides: ReleaseOverrides?
+
+    public init(repository: GitRepository, config: SlipwayConfig, overrides: ReleaseOverrides? = nil) {
+        self.repository = repository
+        self.config = config
+        self.overrides = overrides
+    }
+
+    /// - Parameters:
+    ///   - from: where the range starts; by default the last release reachable from `to`.
+    ///   - to: where it ends (`HEAD`).
+    ///   - prerelease: an identifier such as `rc` for the next pre-release.
+    public func propose(from: String? = nil, to: String = "HEAD", prerelease: String? = nil) throws(VersionPlanningError) -> VersionProposal {
+        if let prerelease, !SemanticVersion.isValidPrereleaseIdentifier(prerelease) {
+            throw .invalidPrereleaseIdentifier(prerelease)
+        }
+        let head: String
+        do { head = try repository.resolveCommit(to) } catch { throw .git(error) }
+        let scan: ReleaseTagScan
+        do { scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: from ?? to), prefix: config.tagPrefix) } catch { throw .git(error) }
+        var warnings = scan.warnings
+
+        let base: ReleaseTag?
+        let rangeStart: String?
+        if let from {
+            do { _ = try repository.resolveCommit(from) } catch { throw .git(error) }
+            base = scan.latest()
+            rangeStart = from
+        } else {
+            base = scan.latest()
+            rangeStart = base?.name
+        }
+        if base == nil, from == nil {
+            if !scan.otherReleaseLikeTags.isEmpty || (config.tagPrefixConfigured && !scan.warnings.isEmpty) {
+                throw .prefixMatchesNothing(prefix: config.tagPrefix, examples: Array(scan.otherReleaseLikeTags.prefix(3)))
+            }
+            if config.tagPrefixConfigured {
+                let allTags: [String]
+                do { allTags = try repository.tags(mergedInto: nil) } catch { throw .git(error) }
+                if !allTags.isEmpty, !allTags.contains(where: { $0.hasPrefix(config.tagPrefix) }) {
+                    throw .prefixMatchesNothing(prefix: config.tagPrefix, examples: Array(allTags.prefix(3)))
+                }
+            }
+            warnings.append("no release tag with the prefix '\(config.tagPrefix)' yet: counting from 0.0.0 (first-release rule)")
+        }
+
+        let current = base?.version ?? .zero
+        let range = rangeStart.map { "\($0)..\(to)" } ?? to
+        let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
+        let commits: [GitCommit]
+        do { commits = try GitLogReader.read(repository, range: arguments) } catch { throw .git(error) }
+
+        let stored: ReleaseOverrides
+        if let overrides {
+            stored = overrides
+        } else {
+            do { stored = try ReleaseOverrides.load(from: repository, base: base?.name ?? "") } catch { throw .state(error) }
+        }
+        let classifier = CommitClassifier(rules: config.bump, majorIsZero: current.major == 0,
+                                          overrides: stored.commits)
+        let classified = classifier.classify(commits)
+        let bump = CommitClassifier.bump(of: classified)
+        var next = current.core.bumped(bump)
+        if bump == .none { next = current }
+
+        if let prerelease, bump != .none {
+            next = nextPrerelease(core: next, identifier: prerelease, tags: scan)
+        }
+        let computed = next
+        var versionOverride: VersionOverride?
+        if let chosen = stored.version {
+            versionOverride = chosen
+            switch chosen.choice {
+            case .level(let level): next = current.core.bumped(level)
+            case .prerelease(let identifier): next = nextPrerelease(core: current.core.bumped(max(bump, .patch)), identifier: identifier, tags: scan)
+            case .exact(let version): next = version
+            }
+            if !(next > current) {
+                warnings.append("the overridden version \(next) is not above the last release \(current)")
+            }
+        }
+        return VersionProposal(tagPrefix: config.tagPrefix, baseTag: base, current: current, next: next, bump: bump,
+                               commits: classified, warnings: warnings, range: range, head: head,
+                               breakingWhileZero: current.major == 0 ? config.bump.breakingWhileZero : nil,
+                               prereleaseIdentifier: prerelease, versionOverride: versionOverride, computedNext: computed)
+    }
+
+    /// `core-identifier.N`, one past the highest such pre-release tag anywhere in the repository.
+    private func nextPrerelease(core: SemanticVersion, identifier: String, tags: ReleaseTagScan) -> SemanticVersion {
+        let allTags = (try? repository.tags(mergedInto: nil)) ?? []
+        let scan = ReleaseTagScan(tagNames: allTags, prefix: config.tagPrefix)
+        let stem = identifier.split(separator: ".").map { PrereleaseIdentifier.alphanumeric(String($0)) }
+        var highest: UInt64 = 0
+        for tag in scan.releases where tag.version.core == core.core && tag.version.prerelease.count == stem.count + 1 {
+            guard Array(tag.version.prerelease.prefix(stem.count)) == stem,
+                  case .numeric(let number)? = tag.version.prerelease.last else { continue }
+            highest = max(highest, number)
+        }
+        return SemanticVersion(major: core.major, minor: core.minor, patch: core.patch,
+                               prerelease: stem + [.numeric(highest + 1)])
+    }
+}
+
+/// Why the next version could not be worked out.
+public enum VersionPlanningError: Error, Sendable, CustomStringConvertible {
+    case git(GitError)
+    case prefixMatchesNothing(prefix: String, examples: [String])
+    case invalidPrereleaseIdentifier(String)
+    case state(StateFileError)
+
+    public var description: String {
+        switch self {
+        case .git(let error): return error.description
+        case .state(let error): return error.description
+        case .prefixMatchesNothing(let prefix, let examples):
+            let seen = examples.isEmpty ? "" : " (tags seen: \(examples.joined(separator: ", ")))"
+            return "no release tag starts with the tag prefix '\(prefix)'\(seen); set \"tagPrefix\" in .slipway.json"
+        case .invalidPrereleaseIdentifier(let identifier):
+            return "'\(identifier)' is not a valid pre-release identifier (ASCII letters, digits, hyphens, dot-separated)"
+        }
+    }
+}

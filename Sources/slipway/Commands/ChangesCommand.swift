@@ -1,0 +1,41 @@
+import SlipwayKit
+
+/// `slipway changes`: the commits since the last release, grouped.
+enum ChangesCommand {
+    static let spec = SubcommandSpec(
+        name: "changes",
+        usage: "changes [--repo DIR] [--from REF] [--to REF] [--json]",
+        summary: "Lists the commits since the last release grouped as Breaking, Features, Fixes, Other and Not conventional, each with the level it contributes.",
+        options: [SubcommandSpec.repoOption,
+                  .value("from", "start of the range (default: the last release tag)"),
+                  .value("to", "end of the range (default: HEAD)"),
+                  SubcommandSpec.jsonOption])
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard let parsed = try spec.parse(arguments) else { return 0 }
+        guard parsed.positional.isEmpty else { throw UsageError("changes takes no arguments") }
+        let context = try RepositoryContext(arguments: parsed)
+        let proposal = try context.planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD")
+        Output.warnings(proposal.warnings)
+        if parsed.has("json") {
+            Output.json(proposal.changesJSON)
+        } else {
+            print(text(proposal), terminator: "")
+        }
+        return 0
+    }
+
+    static func text(_ proposal: VersionProposal) -> String {
+        var text = "\(proposal.commits.count) commit(s) in \(proposal.range)\n"
+        for group in ChangeGroup.allCases {
+            let commits = proposal.commits(in: group)
+            guard !commits.isEmpty else { continue }
+            text += "\n\(group.title) (\(commits.count))\n"
+            for commit in commits {
+                let level = commit.level == .none ? "" : "  [\(commit.level)]"
+                text += "  \(commit.commit.shortSHA)  \(commit.subject)\(level)\n"
+            }
+        }
+        return text
+    }
+}

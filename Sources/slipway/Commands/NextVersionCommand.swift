@@ -1,0 +1,62 @@
+import SlipwayKit
+
+/// `slipway next-version`: the next version from the commits since the last release, and why.
+enum NextVersionCommand {
+    static let spec = SubcommandSpec(
+        name: "next-version",
+        usage: "next-version [--repo DIR] [--from REF] [--to REF] [--pre ID] [--short] [--json]",
+        summary: """
+        Proposes the next version from the Conventional Commits since the last release (the highest SemVer
+        tag with the tag prefix reachable from --to) and shows the commits that decided it.
+        """,
+        options: [SubcommandSpec.repoOption,
+                  .value("from", "start of the range (default: the last release tag)"),
+                  .value("to", "end of the range (default: HEAD)"),
+                  .value("pre", "propose the next pre-release with this identifier, e.g. rc"),
+                  .flag("short", "print the version only"),
+                  SubcommandSpec.jsonOption])
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard let parsed = try spec.parse(arguments) else { return 0 }
+        guard parsed.positional.isEmpty else { throw UsageError("next-version takes no arguments") }
+        let context = try RepositoryContext(arguments: parsed)
+        let proposal = try context.planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD",
+                                                   prerelease: parsed.value("pre"))
+        Output.warnings(proposal.warnings)
+        if parsed.has("json") {
+            Output.json(proposal.json)
+        } else if parsed.has("short") {
+            print(proposal.next.description)
+        } else {
+            print(text(proposal), terminator: "")
+        }
+        return 0
+    }
+
+    static func text(_ proposal: VersionProposal) -> String {
+        let from = proposal.baseTag?.name ?? "no release (0.0.0)"
+        guard proposal.isReleaseNeeded else {
+            return "\(proposal.current) (\(from)): no releasable changes in \(proposal.commits.count) commit(s) since\n"
+        }
+        var text = "\(proposal.current) → \(proposal.next)  (\(proposal.bump) bump, \(proposal.commits.count) commit(s) since \(from))\n"
+        if let zero = proposal.breakingWhileZero {
+            text += "major version is 0: a breaking change bumps \(zero)\n"
+        }
+        if let override = proposal.versionOverride {
+            text += "overridden from \(proposal.computedNext): \(override.reason)\n"
+        }
+        let deciding = proposal.decidingCommits
+        if !deciding.isEmpty {
+            text += "decided by:\n"
+            for commit in deciding.prefix(20) {
+                text += "  \(commit.commit.shortSHA)  \(commit.subject)\n      \(commit.reason)\n"
+            }
+            if deciding.count > 20 { text += "  … and \(deciding.count - 20) more\n" }
+        }
+        let unclassified = proposal.commits(in: .notConventional)
+        if !unclassified.isEmpty {
+            text += "\(unclassified.count) commit(s) are not conventional and count for nothing until classified (see slipway changes)\n"
+        }
+        return text
+    }
+}

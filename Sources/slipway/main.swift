@@ -1,0 +1,42 @@
+import Foundation
+import SlipwayKit
+
+/// The headless commands, in the order `--help` lists them; each returns its exit code.
+enum Subcommands {
+    static let all: [(spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)] = [
+        (NextVersionCommand.spec, NextVersionCommand.run),
+        (ChangesCommand.spec, ChangesCommand.run),
+        (SemverCommand.spec, SemverCommand.run),
+    ]
+
+    static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {
+        all.first(where: { $0.spec.name == name })
+    }
+
+    static var usage: String {
+        var text = "usage: slipway COMMAND [options]   (slipway COMMAND --help for more)\n\ncommands:\n"
+        for command in all { text += "  " + command.spec.usage + "\n" }
+        return text
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let code: Int32
+if arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+    print(Subcommands.usage, terminator: "")
+    code = 0
+} else if let command = Subcommands.named(arguments[0]) {
+    do {
+        code = try command.run(Array(arguments.dropFirst()))
+    } catch let error as UsageError {
+        Output.error(error.description)
+        code = 2
+    } catch {
+        Output.error(String(describing: error))
+        code = 2
+    }
+} else {
+    Output.error("unknown command '\(arguments[0])'; run slipway --help")
+    code = 2
+}
+exit(code)
