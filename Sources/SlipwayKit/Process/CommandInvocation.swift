@@ -47,7 +47,7 @@ public enum ShellQuoting {
         let safe = argument.unicodeScalars.allSatisfy { scalar in
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9": return true
-            case "-", "_", ".", "/", ":", "=", "@", ",", "+", "%", "^": return true
+            case "-", "_", ".", "/", ":", "=", "@", ",", "+", "%", "^", "•": return true
             default: return false
             }
         }

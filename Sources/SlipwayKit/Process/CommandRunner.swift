@@ -160,18 +160,19 @@ public struct CommandRunner: CommandRunning {
         let pid = process.processIdentifier
         let group = DispatchGroup()
 
-        // stderr drains on its own thread so that neither pipe can fill up and block the child.
+        // stderr (and stdin) get threads of their own, not Dispatch's pool: when that pool is busy with other
+        // blocking work, a queued reader or timer would wait, and the child with it.
         let errorSink = DataSink()
         let errFD = errPipe.fileHandleForReading.fileDescriptor
         group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            Self.drain(errFD, abandon: state.shouldAbandonReads) { errorSink.append($0) }
+        Thread.detachNewThread {
+            Self.drain(errFD, abandon: state.shouldAbandonReads, tick: {}) { errorSink.append($0) }
             group.leave()
         }
         if let inPipe, let input = invocation.input {
             let writer = inPipe.fileHandleForWriting
             group.enter()
-            DispatchQueue.global(qos: .userInitiated).async {
+            Thread.detachNewThread {
                 signal(SIGPIPE, SIG_IGN)
                 try? writer.write(contentsOf: input)
                 try? writer.close()
@@ -179,19 +180,22 @@ public struct CommandRunner: CommandRunning {
             }
         }
 
+        // Foundation learns of the child's exit only once every holder of its monitoring descriptor is gone, so
+        // the child's own children are stopped with it (a shell script's `sleep` would otherwise hold the run).
         let terminate: @Sendable () -> Void = {
             guard state.markStopping() else { return }
-            kill(pid, SIGTERM)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-                if !state.isFinished { kill(pid, SIGKILL) }
-            }
+            for process in ProcessTree.descendants(of: pid) + [pid] { kill(process, SIGTERM) }
         }
-        if let timeout = invocation.timeout {
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                if !state.isFinished {
-                    state.markTimedOut()
-                    terminate()
-                }
+        let deadline = invocation.timeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        // Runs on this thread between reads: the timeout, and SIGKILL for a child that ignored SIGTERM.
+        let watchdog: () -> Void = {
+            if let deadline, ContinuousClock.now >= deadline, !state.isFinished, !state.timedOut {
+                state.markTimedOut()
+                terminate()
+            }
+            if state.stoppedLongerThan(.seconds(2)), process.isRunning, !state.killed {
+                state.markKilled()
+                for process in ProcessTree.descendants(of: pid) + [pid] { kill(process, SIGKILL) }
             }
         }
         cancellation?.whenCancelled {
@@ -202,13 +206,25 @@ public struct CommandRunner: CommandRunning {
         }
 
         let outFD = outPipe.fileHandleForReading.fileDescriptor
-        Self.drain(outFD, abandon: state.shouldAbandonReads, onOutput)
+        Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, onOutput)
+        var abandoned = false
+        while process.isRunning {
+            watchdog()
+            // A stopped child whose exit Foundation cannot see (an escaped grandchild holds its descriptor).
+            if state.stoppedLongerThan(.seconds(4)), ProcessTree.isGone(pid) { abandoned = true; break }
+            usleep(5_000)
+        }
         group.wait()
-        process.waitUntilExit()
+        if !abandoned { process.waitUntilExit() }
         state.markFinished()
 
-        let status: TerminationStatus = process.terminationReason == .uncaughtSignal
-            ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        let status: TerminationStatus
+        if abandoned {
+            status = .signalled(state.killed ? SIGKILL : SIGTERM)
+        } else {
+            status = process.terminationReason == .uncaughtSignal
+                ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        }
         let stderr = errorSink.data
         record(status, stderr: stderr, timedOut: state.timedOut)
         if state.timedOut, let timeout = invocation.timeout {
@@ -224,13 +240,15 @@ public struct CommandRunner: CommandRunning {
 
     /// Reads `fd` to its end in large chunks. A stopped child's own children may keep the pipe open:
     /// `abandon` says when to stop waiting for them.
-    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, _ consume: (UnsafeRawBufferPointer) -> Void) {
+    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, tick: () -> Void,
+                              _ consume: (UnsafeRawBufferPointer) -> Void) {
         let capacity = 1 << 18
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var pending = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while true {
-            let ready = poll(&pending, 1, 250)
+            let ready = poll(&pending, 1, 100)
+            tick()
             if ready == 0 {
                 if abandon() { return }
                 continue
@@ -258,6 +276,9 @@ private final class RunState: @unchecked Sendable {
     private var stopping = false
     private(set) var timedOut = false
     private(set) var cancelled = false
+    private(set) var killed = false
+
+    func markKilled() { lock.lock(); killed = true; lock.unlock() }
 
     var isFinished: Bool {
         lock.lock()
@@ -282,11 +303,13 @@ private final class RunState: @unchecked Sendable {
     }
 
     /// Three seconds after the child was told to stop, its pipes are no longer waited for.
-    @Sendable func shouldAbandonReads() -> Bool {
+    @Sendable func shouldAbandonReads() -> Bool { stoppedLongerThan(.seconds(3)) }
+
+    func stoppedLongerThan(_ duration: Duration) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard let stoppedAt else { return false }
-        return ContinuousClock.now - stoppedAt > .seconds(3)
+        return ContinuousClock.now - stoppedAt > duration
     }
 }
 

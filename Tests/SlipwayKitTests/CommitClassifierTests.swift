@@ -1,0 +1,101 @@
+import Testing
+@testable import SlipwayKit
+
+@Suite struct CommitClassifierTests {
+    private func commit(_ message: String, sha: String? = nil, parents: Int = 1) -> GitCommit {
+        let id = sha ?? String(UInt64(abs(message.hashValue)), radix: 16).padding(toLength: 40, withPad: "0", startingAt: 0)
+        return GitCommit(sha: id, parents: Array(repeating: "p", count: parents), authorName: "A", authorEmail: "a@x",
+                         authorTime: 0, message: CommitMessage(parsing: message))
+    }
+
+    @Test(arguments: [
+        ("feat: a", BumpLevel.minor, "feat → minor"),
+        ("fix: a", .patch, "fix → patch"),
+        ("perf(db): a", .patch, "perf → patch"),
+        ("feat!: a", .major, "'!' after the type"),
+        ("fix: a\n\nBREAKING CHANGE: gone", .major, "BREAKING CHANGE footer"),
+        ("chore(deps): bump x", .patch, "chore(deps) → patch"),
+        ("build(deps): bump y", .patch, "build(deps) → patch"),
+        ("chore(deps-dev): bump z", .none, "development dependencies"),
+        ("docs: a", .none, "docs changes no shipped behaviour"),
+        ("refactor: a", .none, "refactor"),
+        ("test: a", .none, "test"),
+        ("update stuff", .none, "not conventional"),
+    ])
+    func levelAndReason(message: String, level: BumpLevel, reason: String) {
+        let result = CommitClassifier().classify([commit(message)])[0]
+        #expect(result.level == level)
+        #expect(result.reason.contains(reason), "\(result.reason)")
+    }
+
+    @Test func breakingWhileZeroIsConfigurable() {
+        let c = commit("feat!: new api")
+        #expect(CommitClassifier(majorIsZero: true).classify([c])[0].level == .minor)
+        let rules = BumpRules(breakingWhileZero: .major)
+        #expect(CommitClassifier(rules: rules, majorIsZero: true).classify([c])[0].level == .major)
+        #expect(CommitClassifier(majorIsZero: true).classify([c])[0].reason.contains("major version is 0"))
+    }
+
+    @Test func configuredTypeMapOverridesAndScopedKeysWin() {
+        let rules = BumpRules.merging(["docs": .patch, "feat(internal)": .none], breakingWhileZero: nil)
+        let result = CommitClassifier(rules: rules).classify([commit("docs: x"), commit("feat(internal): y"), commit("feat(api): z")])
+        #expect(result.map(\.level) == [.patch, .none, .minor])
+    }
+
+    @Test func revertPairCancelsAndLoneRevertIsPatch() {
+        let original = commit("feat: search", sha: "aaaaaaa1111111111111111111111111111111aa")
+        let revert = commit("Revert \"feat: search\"\n\nThis reverts commit aaaaaaa1111111111111111111111111111111aa.",
+                            sha: "bbbbbbb2222222222222222222222222222222bb")
+        let lone = commit("Revert \"fix: old\"\n\nThis reverts commit ccccccc3333333333333333333333333333333cc.",
+                          sha: "ddddddd4444444444444444444444444444444dd")
+        let result = CommitClassifier().classify([lone, revert, original])
+        #expect(result[2].level == .none && result[2].cancelledBy == revert.sha)
+        #expect(result[1].level == .none && result[1].cancelledBy == original.sha)
+        #expect(result[0].level == .patch && result[0].reason.contains("earlier release"))
+        #expect(CommitClassifier.bump(of: result) == .patch)
+        #expect(result[2].group == .other)
+    }
+
+    @Test func revertOfARevertReappliesTheOriginal() {
+        let a = commit("feat: a", sha: "a000000000000000000000000000000000000000")
+        let b = commit("Revert \"feat: a\"\n\nThis reverts commit a000000000000000000000000000000000000000.", sha: "b000000000000000000000000000000000000000")
+        let c = commit("Revert \"Revert \"feat: a\"\"\n\nThis reverts commit b000000.", sha: "c000000000000000000000000000000000000000")
+        let result = CommitClassifier().classify([c, b, a])
+        #expect(result[0].level == .minor)
+        #expect(CommitClassifier.bump(of: result) == .minor)
+    }
+
+    @Test func mergesAreJudgedByWhatTheyBringIn() {
+        let merge = commit("feat!: Merge pull request #1 from x/y", parents: 2)
+        let brought = commit("fix: inside the branch")
+        let result = CommitClassifier().classify([merge, brought])
+        #expect(result[0].kind == .merge && result[0].level == .none)
+        #expect(CommitClassifier.bump(of: result) == .patch)
+    }
+
+    @Test func squashCountsEveryListedHeader() {
+        let result = CommitClassifier().classify([commit("Squashed (#7)\n\n* fix: a\n* feat(ui): b\n* docs: c")])[0]
+        #expect(result.kind == .squash && result.level == .minor)
+        #expect(result.reason.contains("feat(ui): b"))
+        let headed = CommitClassifier().classify([commit("fix: umbrella (#8)\n\n* feat!: b")])[0]
+        #expect(headed.level == .major)
+    }
+
+    @Test func overridesClassifyByHand() {
+        let c = commit("update readme")
+        let result = CommitClassifier(overrides: [c.sha: CommitOverride(level: .patch, type: "fix", reason: "fixes install docs")]).classify([c])[0]
+        #expect(result.level == .patch && result.group == .fixes)
+        #expect(result.reason.contains("fixes install docs"))
+    }
+
+    /// Seeded property: the bump of any set of commits is the maximum of their levels.
+    @Test func bumpIsTheMaximumLevel() {
+        let pool = ["feat: a", "fix: b", "docs: c", "feat!: d", "perf: e", "chore: f", "random words", "refactor(x)!: g"]
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<300 {
+            let picked = (0..<(1 + random.below(6))).map { index in commit(pool[random.below(pool.count)] + " \(index)") }
+            let classified = CommitClassifier().classify(picked)
+            #expect(CommitClassifier.bump(of: classified) == classified.map(\.level).max())
+        }
+    }
+}
