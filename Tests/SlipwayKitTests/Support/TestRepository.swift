@@ -30,6 +30,25 @@ final class TestRepository: @unchecked Sendable {
 
     func repository() throws -> GitRepository { try GitRepository.open(root, runner: runner) }
 
+    /// The repository as Slipway sees it when `identity` runs it (git commits, notes and tags as that person).
+    func repository(as identity: (name: String, email: String), log: CommandLog? = nil, path: String? = nil) throws -> GitRepository {
+        var environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+        environment["GIT_AUTHOR_NAME"] = identity.name
+        environment["GIT_AUTHOR_EMAIL"] = identity.email
+        environment["GIT_COMMITTER_NAME"] = identity.name
+        environment["GIT_COMMITTER_EMAIL"] = identity.email
+        if let path { environment["PATH"] = path }
+        return try GitRepository.open(root, runner: CommandRunner(log: log, baseEnvironment: environment))
+    }
+
+    /// A bare repository to serve as `origin`, and this repository cloned from it.
+    static func withRemote() throws -> (remote: TestRepository, clone: TestRepository) {
+        let remote = try TestRepository(bare: true)
+        let clone = try TestRepository()
+        try clone.git(["remote", "add", "origin", remote.root])
+        return (remote, clone)
+    }
+
     /// Runs git in the repository with the test identity and a date that moves one minute per commit.
     @discardableResult
     func git(_ arguments: [String], in folder: String? = nil) throws -> String {

@@ -1,0 +1,260 @@
+import Foundation
+
+extension ReleaseEngine {
+    /// Runs `body` as `step`: journalled while in flight, audited when done (either way).
+    func perform(_ step: ReleaseStep, version: SemanticVersion, commands: [String], dryRun: Bool,
+                 journal: ReleaseJournal, _ body: () throws -> String) throws -> ActionReport {
+        let action = "release.\(step.key)"
+        if dryRun {
+            return ActionReport(action: action, version: version.description, commands: commands, dryRun: true,
+                                message: "dry run: nothing was changed")
+        }
+        var journal = journal
+        journal.inFlight = ReleaseJournal.InFlight(step: step.key, commands: commands, startedAt: Date())
+        try journal.save(repository)
+        let started = ContinuousClock.now
+        let identity = (try? GitIdentity.current(repository).description) ?? "unknown"
+        func seconds() -> Double {
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        do {
+            let message = try body()
+            journal.inFlight = nil
+            journal.lastFailure = nil
+            if step == .tag { ReleaseJournal.remove(repository) } else { try journal.save(repository) }
+            try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
+                                                                    commands: commands, outcome: "ok", durationSeconds: seconds(), detail: message))
+            return ActionReport(action: action, version: version.description, commands: commands, dryRun: false, message: message)
+        } catch {
+            journal.inFlight = nil
+            journal.lastFailure = String(describing: error)
+            try? journal.save(repository)
+            try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
+                                                                    commands: commands, outcome: "failed", durationSeconds: seconds(),
+                                                                    detail: String(describing: error)))
+            throw error
+        }
+    }
+
+    private func display(_ commands: [[String]]) -> [String] {
+        commands.map { CommandInvocation($0).description }
+    }
+
+    private func requireStarted() throws -> (version: SemanticVersion, journal: ReleaseJournal) {
+        try fetch()
+        guard let (version, journal) = try releaseInProgress() else {
+            throw ReleaseBlocked(reason: "no release is in progress", fix: "run `slipway release prepare`")
+        }
+        let identity = (try? GitIdentity.current(repository).description) ?? "unknown"
+        return (version, journal ?? ReleaseJournal(version: version.description, branch: branchName(for: version), base: base,
+                                                   startedBy: identity))
+    }
+
+    // MARK: Step 1–3 (+ push): prepare
+
+    /// Branch `release/vX.Y.Z` from the base, write the manifests and CHANGELOG, commit, push. Resumes a
+    /// prepare that was interrupted (the branch exists here, or the commit exists but was not pushed).
+    public func prepare(version chosen: SemanticVersion? = nil, dryRun: Bool = false) throws -> ActionReport {
+        try fetch()
+        let identity = try GitIdentity.current(repository)
+        let existing = try releaseInProgress()
+        let proposal: VersionProposal
+        do { proposal = try VersionPlanner(repository: repository, config: config).propose() } catch { throw ForgeError(String(describing: error)) }
+        let version: SemanticVersion
+        if let existing {
+            if let chosen, chosen != existing.version {
+                throw ReleaseBlocked(reason: "the release of \(existing.version) is in progress",
+                                     fix: "finish it, or delete \(branchName(for: existing.version)) and \(ReleaseJournal.path(repository)) to start over")
+            }
+            version = existing.version
+        } else {
+            guard chosen != nil || proposal.isReleaseNeeded else {
+                throw ReleaseBlocked(reason: "there are no releasable changes since \(proposal.baseTag?.name ?? "the start")",
+                                     fix: "merge a feat or fix, classify commits, or give --version")
+            }
+            version = chosen ?? proposal.next
+        }
+        let branch = branchName(for: version)
+        let format = try repository.gitUnchecked(["check-ref-format", "--branch", branch])
+        guard format.status.isSuccess else {
+            throw ReleaseBlocked(reason: "'\(branch)' is not a valid branch name", fix: "fix tagPrefix in .slipway.json")
+        }
+        let remoteDone = (try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")).map {
+            (try? repository.git(["log", "-1", "--format=%s", $0]).trimmedText) == Self.commitSubject(for: version)
+        } ?? false
+        if remoteDone {
+            return ActionReport(action: "release.prepare", version: version.description, commands: [], dryRun: dryRun,
+                                message: "\(branch) with the release commit is already on \(remote)")
+        }
+        let localBranch = (try? repository.resolveCommit("refs/heads/\(branch)")) != nil
+        if existing == nil || !localBranch {
+            let problems = try preconditions(for: version, proposal: proposal)
+            if let first = problems.first { throw ReleaseBlocked(reason: first.detail, fix: first.fix ?? "") }
+        }
+        guard let files else { throw ForgeError("the release files cannot be written: no manifest/CHANGELOG editor is available") }
+        let commands: [[String]] = [
+            localBranch ? ["git", "checkout", branch] : ["git", "checkout", "-b", branch, base],
+            ["slipway", "manifest", "set-version", "--version", version.description],
+            ["slipway", "changelog", "release", "--version", version.description, "--date", today()],
+            ["git", "add", "--", "<changed files>"],
+            ["git", "commit", "-m", Self.commitSubject(for: version)],
+            ["git", "push", "--set-upstream", remote, branch],
+            ["git", "checkout", base],
+        ]
+        let journal = existing?.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base,
+                                                          startedBy: identity.description)
+        return try perform(.manifest, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+            if localBranch {
+                try repository.git(["checkout", "--quiet", branch])
+            } else {
+                try repository.git(["checkout", "--quiet", "-b", branch, "refs/heads/\(base)"])
+            }
+            let subject = try repository.git(["log", "-1", "--format=%s"]).trimmedText
+            if subject != Self.commitSubject(for: version) {
+                // A half-done earlier attempt may have left edits: start the files from the branch's commit.
+                try repository.git(["reset", "--quiet", "--hard", "HEAD"])
+                let changed: [String]
+                do {
+                    changed = try files.apply(version: version, date: today(), proposal: proposal, repository: repository, config: config)
+                } catch {
+                    _ = try? repository.gitUnchecked(["checkout", "--quiet", base])
+                    throw error
+                }
+                guard !changed.isEmpty else { throw ForgeError("no release file changed for \(version)") }
+                try repository.git(["add", "--"] + changed)
+                try repository.git(["commit", "--quiet", "-m", Self.commitSubject(for: version)])
+            }
+            try forge.open(branch: branch, base: base, title: Self.commitSubject(for: version), body: "")
+            if config.forge.kind != .local {
+                // The PR itself is opened by open-pr; here only the branch is pushed.
+            }
+            try repository.git(["checkout", "--quiet", base])
+            return "\(branch) with \(Self.commitSubject(for: version)) pushed to \(remote)"
+        }
+    }
+
+    // MARK: Step 4
+
+    public func openPullRequest(dryRun: Bool = false) throws -> ActionReport {
+        let (version, journal) = try requireStarted()
+        let branch = journal.branch
+        let title = Self.commitSubject(for: version)
+        let body = "Release \(version) following the release standard. Prepared by slipway."
+        if let existing = try forge.pullRequest(branch: branch, base: base), existing.state != .closed {
+            return ActionReport(action: "release.pull-request", version: version.description, commands: [], dryRun: dryRun,
+                                message: "the release PR is already open: \(existing.url ?? "\(branch) on \(remote)")")
+        }
+        let commands = forge.openCommands(branch: branch, base: base, title: title, body: body)
+        return try perform(.pullRequest, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+            try forge.open(branch: branch, base: base, title: title, body: body)
+            return "release PR opened from \(branch) into \(base)"
+        }
+    }
+
+    // MARK: Step 5
+
+    public func approve(dryRun: Bool = false) throws -> ActionReport {
+        let (version, journal) = try requireStarted()
+        let identity = try GitIdentity.current(repository)
+        let commands = forge.approveCommands(branch: journal.branch, base: base)
+        return try perform(.approvals, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+            if let state = try forge.pullRequest(branch: journal.branch, base: base),
+               state.author.lowercased() == identity.email.lowercased() {
+                throw ReleaseBlocked(reason: "\(identity) wrote the release commit, and an author's own approval does not count",
+                                     fix: "ask another reviewer to approve")
+            }
+            try forge.approve(branch: journal.branch, base: base, identity: identity)
+            let state = try forge.pullRequest(branch: journal.branch, base: base)
+            return "approved by \(identity): \(state?.countingApprovals ?? 0) of \(config.forge.requiredApprovals) approval(s)"
+        }
+    }
+
+    // MARK: Step 6
+
+    public func merge(dryRun: Bool = false) throws -> ActionReport {
+        let (version, journal) = try requireStarted()
+        guard let state = try forge.pullRequest(branch: journal.branch, base: base) else {
+            throw ReleaseBlocked(reason: "\(journal.branch) is not on \(remote)", fix: "run `slipway release prepare`")
+        }
+        if state.state == .merged {
+            return ActionReport(action: "release.merge", version: version.description, commands: [], dryRun: dryRun,
+                                message: "\(journal.branch) is already merged into \(base)")
+        }
+        if state.state == .closed {
+            throw ReleaseBlocked(reason: "the release PR was closed without merging", fix: "reopen it or prepare again")
+        }
+        let required = config.forge.requiredApprovals
+        guard state.countingApprovals >= required else {
+            let stale = state.reviews.filter(\.stale).count
+            let own = state.reviews.filter(\.isAuthor).count
+            var reason = "\(state.countingApprovals) of \(required) required approval(s)"
+            if stale > 0 { reason += " (\(stale) stale: given before the last push)" }
+            if own > 0 { reason += " (the author's own approval does not count)" }
+            throw ReleaseBlocked(reason: reason, fix: "a reviewer other than \(state.author) runs `slipway release approve`")
+        }
+        let message = "Merge release \(tagName(for: version))"
+        let commands = forge.mergeCommands(branch: journal.branch, base: base, message: message)
+        return try perform(.merge, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+            try forge.merge(branch: journal.branch, base: base, message: message)
+            return "\(journal.branch) merged into \(base) on \(remote)"
+        }
+    }
+
+    // MARK: Step 7
+
+    /// The commit on the base branch that merged the release branch's tip (or the tip itself after a fast-forward).
+    public func mergeCommit(for head: String) throws -> String? {
+        let baseRef = "refs/remotes/\(remote)/\(base)"
+        let lines = try repository.git(["log", "--first-parent", "--merges", "--format=%H %P", "-n", "500", baseRef]).text
+            .split(separator: "\n")
+        for line in lines {
+            let fields = line.split(separator: " ").map(String.init)
+            if fields.dropFirst().contains(head) { return fields[0] }
+        }
+        let ancestor = try repository.gitUnchecked(["merge-base", "--is-ancestor", head, baseRef]).status.isSuccess
+        return ancestor ? head : nil
+    }
+
+    public func tag(dryRun: Bool = false) throws -> ActionReport {
+        let (version, journal) = try requireStarted()
+        let tag = tagName(for: version)
+        guard let head = try? repository.resolveCommit("refs/remotes/\(remote)/\(journal.branch)") else {
+            throw ReleaseBlocked(reason: "\(journal.branch) is not on \(remote)", fix: "run `slipway release prepare`")
+        }
+        guard let target = try mergeCommit(for: head) else {
+            throw ReleaseBlocked(reason: "\(journal.branch) is not merged into \(base) on \(remote)", fix: "run `slipway release merge`")
+        }
+        let exists = try tagExists(tag)
+        if exists.remote {
+            throw ReleaseBlocked(reason: "the tag \(tag) already exists on \(remote)", fix: "nothing to do, or delete the stray tag by hand")
+        }
+        var resumePush = false
+        if exists.local {
+            let pointsAt = try repository.resolveCommit("refs/tags/\(tag)")
+            guard pointsAt == target, journal.inFlight?.step == ReleaseStep.tag.key || journal.lastFailure != nil else {
+                throw ReleaseBlocked(reason: "a local tag \(tag) already exists\(pointsAt == target ? "" : " on another commit")",
+                                     fix: "delete it (git tag -d \(tag)) if it is a mistake")
+            }
+            resumePush = true
+        }
+        if let files {
+            let problems = try files.problems(version: version, at: target, repository: repository, config: config)
+            if !problems.isEmpty {
+                throw ReleaseBlocked(reason: "the merged tree does not carry \(version): \(problems.joined(separator: "; "))",
+                                     fix: "fix the release files on \(base) first")
+            }
+        }
+        let message = "Release version \(version)"
+        let commands: [[String]] = (resumePush ? [] : [["git", "tag", "-a", tag, "-m", message, target]])
+            + [["git", "push", remote, "refs/tags/\(tag)"]]
+        return try perform(.tag, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+            if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, target]) }
+            let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "refs/tags/\(tag)"], timeout: 300)
+            guard pushed.status.isSuccess else {
+                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorText.split(separator: "\n").last ?? ""); run `slipway release tag` again")
+            }
+            return "\(tag) (\(message)) on \(target.prefix(7)) pushed to \(remote)"
+        }
+    }
+}

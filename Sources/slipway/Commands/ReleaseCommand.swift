@@ -1,0 +1,93 @@
+import SlipwayKit
+
+/// `slipway release …`: the release standard's steps 1–8 from the command line.
+enum ReleaseCommand {
+    static let actions = ["status", "prepare", "open-pr", "approve", "merge", "tag", "publish-status"]
+
+    static let spec = SubcommandSpec(
+        name: "release",
+        usage: "release status | prepare [--version X.Y.Z] | open-pr | approve | merge | tag | publish-status  [--dry-run] [--json]",
+        summary: """
+        Steps through the release in progress (found from the release branch, the journal under .git/slipway/ and
+        the forge, whatever branch is checked out). status shows every step with its state and the fix for a
+        blocked one; the other actions run one step (--dry-run prints the exact commands instead). merge exits 1
+        while approvals are short.
+        """,
+        options: [SubcommandSpec.repoOption, .value("version", "prepare: release this version instead of the proposed one"),
+                  .flag("dry-run", "print the commands, change nothing"), SubcommandSpec.jsonOption])
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard let parsed = try spec.parse(arguments) else { return 0 }
+        guard parsed.positional.count == 1, let action = parsed.positional.first, actions.contains(action) else {
+            throw UsageError("release: say one of \(actions.joined(separator: ", ")) (see slipway release --help)")
+        }
+        let context = try RepositoryContext(arguments: parsed)
+        let engine = ReleaseEngine(repository: context.repository, config: context.config, files: ReleaseFiles())
+        let dryRun = parsed.has("dry-run")
+        do {
+            let report: ActionReport
+            switch action {
+            case "status":
+                let status = try engine.status()
+                Output.warnings(status.warnings)
+                if parsed.has("json") { Output.json(status.json) } else { print(text(status), terminator: "") }
+                return 0
+            case "publish-status":
+                let status = try engine.status()
+                guard let state = status.state(of: .publish) else { return 1 }
+                if parsed.has("json") {
+                    Output.json(.object([("tag", status.tagName.map(JSONValue.string) ?? .null), ("state", .string(state.name)),
+                                         ("detail", .string(state.detail))]))
+                } else {
+                    print("\(status.tagName ?? "no release"): \(state.name) — \(state.detail)")
+                }
+                if case .failed = state { return 1 }
+                return 0
+            case "prepare":
+                var version: SemanticVersion?
+                if let text = parsed.value("version") { version = try SemanticVersion(parsing: text) }
+                report = try engine.prepare(version: version, dryRun: dryRun)
+            case "open-pr": report = try engine.openPullRequest(dryRun: dryRun)
+            case "approve": report = try engine.approve(dryRun: dryRun)
+            case "merge": report = try engine.merge(dryRun: dryRun)
+            default: report = try engine.tag(dryRun: dryRun)
+            }
+            if parsed.has("json") {
+                Output.json(.object([("action", .string(report.action)), ("version", .string(report.version)),
+                                     ("dryRun", .bool(report.dryRun)), ("commands", .array(report.commands.map(JSONValue.string))),
+                                     ("message", .string(report.message))]))
+            } else {
+                if report.dryRun { for command in report.commands { print("would run: \(command)") } }
+                print(report.message)
+            }
+            return 0
+        } catch let blocked as ReleaseBlocked {
+            Output.error(blocked.description)
+            return 1
+        }
+    }
+
+    static func text(_ status: ReleaseStatus) -> String {
+        var text = status.version.map { "release \($0) (\(status.branch ?? "not started"))\n" } ?? "no release to make\n"
+        for (step, state) in status.steps {
+            let mark: String
+            switch state {
+            case .done: mark = "✓"
+            case .ready: mark = "→"
+            case .blocked: mark = "·"
+            case .running: mark = "…"
+            case .failed: mark = "✗"
+            }
+            text += " \(mark) \(step.rawValue). \(step.title): \(state.name) — \(state.detail)\n"
+            if let fix = state.fix { text += "       fix: \(fix)\n" }
+        }
+        if let pr = status.pullRequest {
+            text += "approvals: \(pr.countingApprovals) of \(status.requiredApprovals)"
+            for review in pr.reviews {
+                text += "\n  \(review.name) <\(review.reviewer)> \(review.state.rawValue)\(review.stale ? " (stale)" : "")\(review.isAuthor ? " (author: does not count)" : "")"
+            }
+            text += "\n"
+        }
+        return text
+    }
+}
