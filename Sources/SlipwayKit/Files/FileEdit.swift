@@ -25,7 +25,10 @@ public struct FileEdit: Sendable, Hashable {
     /// files already written back as they were.
     public static func applyAll(_ edits: [FileEdit]) throws(StateFileError) {
         for edit in edits {
-            if access(edit.absolutePath, W_OK) != 0 {
+            // The mode bits count even for root, who passes access(2): a file made read-only was made so on purpose.
+            var info = stat()
+            let modeReadOnly = stat(edit.absolutePath, &info) == 0 && info.st_mode & 0o200 == 0
+            if modeReadOnly || access(edit.absolutePath, W_OK) != 0 {
                 throw StateFileError(path: edit.path, problem: "is read-only; make it writable (chmod u+w) and try again")
             }
             let folder = (edit.absolutePath as NSString).deletingLastPathComponent
@@ -39,7 +42,13 @@ public struct FileEdit: Sendable, Hashable {
                 try AtomicFile.write(Data(edit.after), to: edit.absolutePath)
                 written.append(edit)
             } catch {
-                for done in written { try? AtomicFile.write(Data(done.before), to: done.absolutePath) }
+                var unrestored: [String] = []
+                for done in written {
+                    do { try AtomicFile.write(Data(done.before), to: done.absolutePath) } catch { unrestored.append(done.path) }
+                }
+                guard unrestored.isEmpty else {
+                    throw StateFileError(path: edit.path, problem: "\(error.problem); and \(unrestored.joined(separator: ", ")) could not be put back (restore with git checkout)")
+                }
                 throw error
             }
         }
