@@ -95,7 +95,7 @@ extension Changelog {
 
     /// Gives the last line a line break if it has none.
     static func terminate(_ lines: inout [String], _ eol: String) {
-        if let last = lines.last, !last.hasSuffix("\n") { lines[lines.count - 1] = last + eol }
+        if let last = lines.last, !Changelog.hasLineBreak(last) { lines[lines.count - 1] = last + eol }
     }
 
     /// `[Unreleased]: …/compare/vPREV...HEAD` becomes `…/compare/vNEW...HEAD`, and `[NEW]: …/compare/vPREV...vNEW`
@@ -109,7 +109,7 @@ extension Changelog {
             }
             return lines
         }
-        let eol = lines[index].hasSuffix("\r\n") ? "\r\n" : lineEnding
+        let eol = Changelog.endsWithCRLF(lines[index]) ? "\r\n" : lineEnding
         let content = Changelog.content(lines[index])
         guard let colon = content.range(of: "]:") else { return lines }
         let label = content[..<colon.upperBound]
@@ -121,12 +121,12 @@ extension Changelog {
             let base = url[..<compare.upperBound]
             let previous = url[compare.upperBound..<dots.lowerBound]
             let head = url[dots.upperBound...]
-            lines[index] = label + spacing + base + newTag + "..." + head + (lines[index].hasSuffix("\n") ? eol : "")
+            lines[index] = label + spacing + base + newTag + "..." + head + (Changelog.hasLineBreak(lines[index]) ? eol : "")
             newLine = "[\(version)]:" + spacing + base + previous + "..." + newTag
         } else if let repository = Changelog.repositoryURL(url) {
             let gitlab = url.contains("/-/")
             lines[index] = label + spacing + repository + (gitlab ? "/-/compare/" : "/compare/") + newTag + "...HEAD"
-                + (lines[index].hasSuffix("\n") ? eol : "")
+                + (Changelog.hasLineBreak(lines[index]) ? eol : "")
             newLine = "[\(version)]:" + spacing + repository + (gitlab ? "/-/tags/" : "/releases/tag/") + newTag
         } else {
             warnings.append("the [Unreleased] link in \(file) is not a compare link; update it and add the [\(version)] link by hand")
@@ -136,7 +136,7 @@ extension Changelog {
             warnings.append("\(file) already has a [\(version)] link; check that it points at \(newTag)")
             return lines
         }
-        if lines[index].hasSuffix("\n") {
+        if Changelog.hasLineBreak(lines[index]) {
             lines.insert(newLine + eol, at: index + 1)
         } else {
             // The [Unreleased] link was the last line, without a line break: the new last line goes without one too.

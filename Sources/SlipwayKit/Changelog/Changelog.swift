@@ -32,8 +32,8 @@ public struct Changelog: Sendable {
         }
         if !current.isEmpty { lines.append(current) }
         self.lines = lines
-        let crlf = lines.filter { $0.hasSuffix("\r\n") }.count
-        lineEnding = crlf * 2 > lines.filter { $0.hasSuffix("\n") }.count ? "\r\n" : "\n"
+        let crlf = lines.filter(Changelog.endsWithCRLF).count
+        lineEnding = crlf * 2 > lines.filter(Changelog.hasLineBreak).count ? "\r\n" : "\n"
 
         var linkStart = lines.count
         var index = lines.count - 1
@@ -87,9 +87,20 @@ public struct Changelog: Sendable {
 
     /// A line without its line break.
     static func content(_ line: String) -> String {
-        if line.hasSuffix("\r\n") { return String(line.dropLast(2)) }
-        if line.hasSuffix("\n") { return String(line.dropLast()) }
-        return line
+        var scalars = line.unicodeScalars
+        guard scalars.last == "\n" else { return line }
+        scalars.removeLast()
+        if scalars.last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// `true` when the line ends with `\n` (alone or after `\r`). Character-based `hasSuffix("\n")` misses CRLF,
+    /// which Swift reads as one character.
+    static func hasLineBreak(_ line: String) -> Bool { line.unicodeScalars.last == "\n" }
+
+    static func endsWithCRLF(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        return scalars.last == "\n" && scalars.dropLast().last == "\r"
     }
 
     static func isBullet(_ content: String) -> Bool {

@@ -63,7 +63,8 @@ public enum ChangelogDraft {
                 continue
             }
             if type == "security" || header.scope?.lowercased() == "security" || footer("Security") != nil {
-                result.append(DraftedEntry(category: .security, text: footer("Security") ?? described, sha: sha))
+                let plain = header.scope?.lowercased() == "security" ? oneLine(header.description) : described
+                result.append(DraftedEntry(category: .security, text: footer("Security") ?? plain, sha: sha))
                 continue
             }
             if ["deprecate", "deprecated", "deprecation"].contains(type) {
