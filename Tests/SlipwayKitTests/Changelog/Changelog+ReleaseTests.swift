@@ -188,3 +188,103 @@ import Testing
         #expect(release.text.components(separatedBy: "[1.1.0]:").count == 2)
     }
 }
+
+/// Generated changelogs: releasing loses no entry and duplicates none, whatever the layout.
+@Suite struct ChangelogReleasePropertyTests {
+    struct Generated {
+        var text: String
+        var unreleasedEntries: [String]
+        var allEntries: [String]
+        var eol: String
+    }
+
+    static func generate(_ random: inout SplitMix64) -> Generated {
+        let eol = Bool.random(using: &random) ? "\r\n" : "\n"
+        var lines: [String] = ["# Changelog", ""]
+        var counter = 0
+        var all: [String] = []
+        var unreleased: [String] = []
+        func blanks(_ random: inout SplitMix64) -> [String] { Array(repeating: "", count: Int.random(in: 0...2, using: &random)) }
+        func entries(_ random: inout SplitMix64) -> [String] {
+            var result: [String] = []
+            for category in ChangelogCategory.allCases.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)) {
+                result.append("### \(category.rawValue)")
+                result += blanks(&random)
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    counter += 1
+                    let marker = ["-", "*", "+"].randomElement(using: &random) ?? "-"
+                    result.append("\(marker) entry \(counter) – ünïcode")
+                    if Int.random(in: 0..<4, using: &random) == 0 {
+                        counter += 1
+                        result.append("  - nested \(counter)")
+                    }
+                }
+                result += blanks(&random)
+            }
+            return result
+        }
+        if Bool.random(using: &random) { lines += ["Intro prose about the project.", ""] }
+        lines.append(Bool.random(using: &random) ? "## [Unreleased]" : "## Unreleased")
+        lines += blanks(&random)
+        let body = entries(&random)
+        unreleased = body.filter(Changelog.isBullet)
+        lines += body
+        let releases = Int.random(in: 0...4, using: &random)
+        for index in stride(from: releases, to: 0, by: -1) {
+            let dash = ["-", "–", "—"].randomElement(using: &random) ?? "-"
+            let yanked = Int.random(in: 0..<5, using: &random) == 0 ? " [YANKED]" : ""
+            lines.append("## [1.\(index).0] \(dash) 2025-0\(index)-01\(yanked)")
+            lines += blanks(&random)
+            lines += entries(&random)
+            if Bool.random(using: &random) { lines += ["Prose between sections.", ""] }
+        }
+        if Bool.random(using: &random) {
+            lines.append("")
+            lines.append("[unreleased]: https://github.com/acme/web/compare/v1.\(releases).0...HEAD")
+            for index in stride(from: releases, to: 0, by: -1) {
+                lines.append("[1.\(index).0]: https://github.com/acme/web/compare/v1.\(index - 1).0...v1.\(index).0")
+            }
+        }
+        var text = lines.joined(separator: eol)
+        if Bool.random(using: &random) { text += eol }
+        all = lines.filter(Changelog.isBullet)
+        return Generated(text: text, unreleasedEntries: unreleased, allEntries: all, eol: eol)
+    }
+
+    static func bullets(_ text: String) -> [String] {
+        Changelog(text: text).lines.map(Changelog.content).filter(Changelog.isBullet)
+    }
+
+    @Test func releaseLosesAndDuplicatesNoEntry() throws {
+        var random = SplitMix64(seed: 0x5119_3A1)
+        let version = SemanticVersion(major: 2, minor: 0, patch: 0)
+        let date = try ReleaseDate(parsing: "2026-01-15")
+        for round in 0..<300 {
+            let generated = Self.generate(&random)
+            let changelog = Changelog(text: generated.text)
+            #expect(changelog.text == generated.text, "round \(round): reading changed the text")
+            let release = try changelog.release(version: version, date: date)
+            let after = Changelog(text: release.text)
+            #expect(Self.bullets(release.text).sorted() == generated.allEntries.sorted(), "round \(round): entries lost or duplicated")
+            let section = try #require(after.sections.first { $0.version == "2.0.0" }, "round \(round)")
+            #expect(after.entries(in: section) == generated.unreleasedEntries, "round \(round)")
+            let unreleased = try #require(after.unreleasedSections.first, "round \(round)")
+            #expect(after.entries(in: unreleased).isEmpty, "round \(round)")
+            #expect(after.unreleasedSections.count == 1)
+            // Every line but the [unreleased] link is still there, in order.
+            let kept = changelog.lines.map(Changelog.content).filter { !$0.hasPrefix("[unreleased]:") }
+            var remaining = after.lines.map(Changelog.content)[...]
+            for line in kept {
+                guard let found = remaining.firstIndex(of: line) else {
+                    Issue.record("round \(round): line '\(line)' is gone")
+                    break
+                }
+                remaining = remaining[(found + 1)...]
+            }
+            if generated.eol == "\r\n" {
+                #expect(after.lines.allSatisfy { !Changelog.hasLineBreak($0) || Changelog.endsWithCRLF($0) }, "round \(round): a bare LF")
+            }
+            #expect(throws: ChangelogError.self) { try after.release(version: version, date: date) }
+        }
+    }
+}
