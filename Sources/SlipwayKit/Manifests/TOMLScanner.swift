@@ -228,15 +228,19 @@ struct TOMLScanner {
         var strings: [String] = []
         var pairs: [String: String] = [:]
         var pendingKey: String?
+        // The value (or key) being read at depth 1: a bare scalar's start, or a finished string or scalar.
         var scalarStart: Int?
-        func flushScalar(_ scanner: inout TOMLScanner, end: Int) {
+        var finished: String?
+        func finish(_ scanner: TOMLScanner, end: Int) {
             guard let start = scalarStart else { return }
-            var text = String(decoding: scanner.bytes[start..<end], as: UTF8.self)
-            text = text.trimmingCharacters(in: .whitespaces)
-            if depth == 1, isTable {
-                if let key = pendingKey { pairs[key] = text; pendingKey = nil } else if !text.isEmpty { pendingKey = text }
-            }
+            let text = String(decoding: scanner.bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { finished = text }
             scalarStart = nil
+        }
+        func take(_ scanner: TOMLScanner, end: Int) -> String? {
+            finish(scanner, end: end)
+            defer { finished = nil }
+            return finished
         }
         repeat {
             guard !atEnd else {
@@ -244,34 +248,45 @@ struct TOMLScanner {
             }
             switch current {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                flushScalar(&self, end: index)
+                finish(self, end: index)
                 let quote = current
                 let value = bytes[index...].starts(with: [quote, quote, quote]) ? try multiLineString(quote) : try singleLineString()
                 if case .string(let text, _) = value, depth == 1 {
-                    if isTable {
-                        if let key = pendingKey { pairs[key] = text; pendingKey = nil } else { pendingKey = text }
-                    } else {
-                        strings.append(text)
-                    }
+                    if isTable { finished = text } else { strings.append(text) }
                 }
                 continue
+            case UInt8(ascii: "="):
+                if depth == 1, isTable { pendingKey = take(self, end: index) }
+            case UInt8(ascii: ","):
+                if depth == 1, isTable, let key = pendingKey {
+                    if let value = take(self, end: index) { pairs[key] = value }
+                    pendingKey = nil
+                }
+                scalarStart = nil
+                finished = nil
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                flushScalar(&self, end: index)
+                if depth == 1, isTable, let key = pendingKey {
+                    pairs[key] = current == UInt8(ascii: "{") ? "{…}" : "[…]"
+                    pendingKey = nil
+                }
+                scalarStart = nil
                 depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                flushScalar(&self, end: index)
+                if depth == 1, isTable, let key = pendingKey {
+                    if let value = take(self, end: index) { pairs[key] = value }
+                    pendingKey = nil
+                }
+                scalarStart = nil
                 depth -= 1
-            case UInt8(ascii: "="), UInt8(ascii: ","):
-                flushScalar(&self, end: index)
             case UInt8(ascii: "#"):
-                flushScalar(&self, end: index)
+                finish(self, end: index)
                 while !atEnd, current != ByteText.newline { index += 1 }
                 continue
             case ByteText.newline:
-                flushScalar(&self, end: index)
+                finish(self, end: index)
                 line += 1
             default:
-                if scalarStart == nil, !ByteText.isSpace(current), current != ByteText.carriageReturn { scalarStart = index }
+                if depth == 1, scalarStart == nil, !ByteText.isSpace(current), current != ByteText.carriageReturn { scalarStart = index }
             }
             index += 1
         } while depth > 0
