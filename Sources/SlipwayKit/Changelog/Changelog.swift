@@ -22,6 +22,7 @@ public struct Changelog: Sendable {
         return Changelog(text: text, file: file)
     }
 
+    /// Reads a changelog from text; any text reads (a file without sections has none).
     public init(text: String, file: String = "CHANGELOG.md") {
         self.file = file
         var lines: [String] = []
@@ -75,6 +76,7 @@ public struct Changelog: Sendable {
     /// The Unreleased sections (a well-kept file has one).
     public var unreleasedSections: [ChangelogSection] { sections.filter(\.isUnreleased) }
 
+    /// The sections that name a version, newest first as the file lists them.
     public var releaseSections: [ChangelogSection] { sections.filter { $0.version != nil } }
 
     /// The bullet lines (`-`, `*` or `+`, at any depth) of a section.

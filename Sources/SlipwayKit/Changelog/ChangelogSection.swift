@@ -1,5 +1,6 @@
 /// A `## ` section of a changelog: `[Unreleased]`, a release, or any other level-2 heading.
 public struct ChangelogSection: Sendable, Hashable {
+    /// What the heading names.
     public enum Kind: Sendable, Hashable {
         case unreleased
         /// `version` as written (without brackets or a leading `v`), the date when given, and `[YANKED]`.

@@ -7,6 +7,7 @@ import Glibc
 public struct FileEdit: Sendable, Hashable {
     /// Relative to the repository root, as diffs and messages show it.
     public let path: String
+    /// Where the file is written.
     public let absolutePath: String
     public let before: [UInt8]
     public let after: [UInt8]

@@ -18,7 +18,9 @@ public struct ManifestSet: Sendable {
         }
     }
 
+    /// The repository root every path is relative to.
     public let root: String
+    /// In discovery order: configured order, or the root files, then charts.
     public let entries: [Entry]
 
     /// File names looked for at the repository root when `versionFiles` is not configured.
@@ -73,6 +75,7 @@ public struct ManifestSet: Sendable {
         load(root: root, files: discover(root: root, config: config))
     }
 
+    /// Reads the given files; a file that cannot be listed or read becomes an entry holding its error.
     public static func load(root: String, files: [Result<VersionFile, ManifestError>]) -> ManifestSet {
         var entries: [Entry] = []
         for item in files {
