@@ -64,7 +64,12 @@ enum ChangelogCommand {
         if needsDraft || version == nil {
             let proposal = try context.planner.propose()
             Output.warnings(proposal.warnings)
-            if version == nil { version = proposal.next }
+            if version == nil {
+                guard proposal.isReleaseNeeded else {
+                    throw UsageError("changelog: nothing since \(proposal.baseTag?.name ?? "the first commit") calls for a release; give --version X.Y.Z to preview one anyway")
+                }
+                version = proposal.next
+            }
             if needsDraft { drafted = ChangelogDraft.entries(from: proposal.commits, existing: changelog) }
         }
         guard let version else { throw UsageError("changelog: give --version X.Y.Z") }

@@ -181,6 +181,29 @@ import Testing
         #expect(release.text == "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n## [1.1.0] - 2026-01-15\n\n### Added\n\n- b (1234567)\n\n## [1.0.0] - 2025-01-01\n\n- a\n")
     }
 
+    @Test func draftedEntriesAtTheEndOfTheFileAndBeforeTheLinks() throws {
+        let drafted = [DraftedEntry(category: .added, text: "b", sha: "1234567")]
+        let bare = try Changelog(text: "# Changelog\n\n## [Unreleased]").release(version: Self.v110, date: try Self.date(), drafted: drafted)
+        #expect(bare.text == "# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2026-01-15\n\n### Added\n\n- b (1234567)\n")
+        let linked = try Changelog(text: "# Changelog\n\n## [Unreleased]\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n")
+            .release(version: Self.v110, date: try Self.date(), drafted: drafted)
+        #expect(linked.text == """
+        # Changelog
+
+        ## [Unreleased]
+
+        ## [1.1.0] - 2026-01-15
+
+        ### Added
+
+        - b (1234567)
+
+        [unreleased]: https://github.com/o/r/compare/v1.1.0...HEAD
+        [1.1.0]: https://github.com/o/r/compare/v1.0.0...v1.1.0
+
+        """)
+    }
+
     @Test func anExistingLinkForTheVersionIsLeftAndReported() throws {
         let text = "## [Unreleased]\n\n- a\n\n[unreleased]: https://github.com/o/r/compare/v1.0.0...HEAD\n[1.1.0]: https://github.com/o/r/compare/v1.0.0...v1.1.0\n"
         let release = try Changelog(text: text).release(version: Self.v110, date: try Self.date())

@@ -51,6 +51,20 @@ import Testing
         #expect(json["section"] == .string("## [1.1.0] - 2026-01-15\n\n### Added\n\n- **api:** add search (\(feature))\n\n### Fixed\n\n- keep sessions (\(fix))\n"))
     }
 
+    @Test func previewWithoutReleasableChangesAsksForAVersion() throws {
+        let repository = try TestRepository()
+        try repository.write("CHANGELOG.md", "## [Unreleased]\n\n- Typo fixed.\n")
+        try repository.git(["add", "-A"])
+        try repository.commit("feat: first")
+        try repository.tag("v1.0.0")
+        try repository.commit("docs: typo")
+        let result = try SlipwayBinary.run(["changelog", "preview", "--repo", repository.root], in: "/")
+        #expect(result.code == 2)
+        #expect(result.stderr == "slipway: changelog: nothing since v1.0.0 calls for a release; give --version X.Y.Z to preview one anyway\n")
+        let forced = try SlipwayBinary.run(["changelog", "preview", "--version", "1.0.1", "--date", "2026-01-15", "--repo", repository.root], in: "/")
+        #expect(forced.stdout == "## [1.0.1] - 2026-01-15\n\n- Typo fixed.\n")
+    }
+
     @Test func releaseDryRunPrintsTheDiffAndWritesNothing() throws {
         let (repository, _, _) = try Self.repository()
         let result = try SlipwayBinary.run(["changelog", "release", "--version", "1.1.0", "--date", "2026-01-15", "--dry-run", "--repo", repository.root], in: "/")
