@@ -10,6 +10,11 @@ public struct ManifestSet: Sendable {
         /// The versions found, the reason it is not edited, or why it cannot be read.
         public let reading: Result<VersionFileReading, ManifestError>
         public let bytes: [UInt8]
+        /// `false` when the file's format could not be told, so `file.format` means nothing.
+        public var formatKnown = true
+
+        /// The format as `manifest show` names it.
+        public var formatName: String { formatKnown ? file.format.rawValue : "format unknown" }
 
         /// The version texts found, in file order.
         public var versions: [String] {
@@ -82,7 +87,8 @@ public struct ManifestSet: Sendable {
             switch item {
             case .failure(let error):
                 let placeholder = VersionFile(path: error.file, format: .pattern)
-                entries.append(Entry(file: placeholder, absolutePath: root + "/" + error.file, reading: .failure(error), bytes: []))
+                entries.append(Entry(file: placeholder, absolutePath: root + "/" + error.file, reading: .failure(error), bytes: [],
+                                     formatKnown: false))
             case .success(let file):
                 entries.append(read(file, root: root))
             }

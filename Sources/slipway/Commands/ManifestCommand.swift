@@ -61,7 +61,7 @@ enum ManifestCommand {
     static func text(_ set: ManifestSet) -> String {
         var text = ""
         for entry in set.entries {
-            text += "\(entry.file.path) (\(entry.file.format.rawValue))\n"
+            text += "\(entry.file.path) (\(entry.formatName))\n"
             switch entry.reading {
             case .success(.versions(let locations)):
                 for location in locations { text += "  \(location.field) = \(location.value)  (line \(location.line))\n" }
@@ -78,7 +78,7 @@ enum ManifestCommand {
 
     static func json(_ set: ManifestSet) -> JSONValue {
         let files: [JSONValue] = set.entries.map { entry in
-            var members: [(key: String, value: JSONValue)] = [("path", .string(entry.file.path)), ("format", .string(entry.file.format.rawValue))]
+            var members: [(key: String, value: JSONValue)] = [("path", .string(entry.file.path)), ("format", entry.formatKnown ? .string(entry.file.format.rawValue) : .null)]
             switch entry.reading {
             case .success(.versions(let locations)):
                 members.append(("status", .string("versioned")))

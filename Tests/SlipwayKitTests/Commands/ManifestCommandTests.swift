@@ -148,3 +148,19 @@ import Testing
         #expect(result.stderr == "slipway: .slipway.json: versionFiles[0].field: 'tag' is not one of appVersion, version, both\n")
     }
 }
+
+extension ManifestCommandTests {
+    @Test func aConfiguredFileOfUnknownFormatIsShownAsSuch() throws {
+        let repository = try Self.repository()
+        try repository.write(".slipway.json", #"{"versionFiles": [{"path": "setup.cfg"}, {"path": "package.json"}]}"#)
+        let result = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(result.code == 2)
+        #expect(result.stdout == """
+        setup.cfg (format unknown)
+          error: setup.cfg: its format cannot be told from its name; set "format" (or "pattern") for it in versionFiles
+        package.json (package.json)
+          version = 1.0.0  (line 3)
+
+        """)
+    }
+}
