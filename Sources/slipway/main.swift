@@ -7,6 +7,8 @@ enum Subcommands {
         (NextVersionCommand.spec, NextVersionCommand.run),
         (ChangesCommand.spec, ChangesCommand.run),
         (SemverCommand.spec, SemverCommand.run),
+        (ManifestCommand.spec, ManifestCommand.run),
+        (ChangelogCommand.spec, ChangelogCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {

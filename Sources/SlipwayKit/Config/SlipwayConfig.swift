@@ -91,9 +91,9 @@ public struct SlipwayConfig: Sendable {
 /// One entry of `versionFiles`: a manifest to keep at the release version.
 public struct VersionFileSetting: Sendable, Hashable {
     public var path: String
-    /// `package.json`, `cargo`, `pyproject`, `chart`, `pom`, `gradle`, `version`, `pattern`; detected from the name when absent.
+    /// `package.json`, `package-lock.json`, `cargo`, `pyproject`, `chart`, `pom`, `gradle`, `version`, `pattern`; detected from the name when absent.
     public var format: String?
-    /// Which field to set where a file has several (`version` or `appVersion` in a Chart.yaml).
+    /// Which field to set in a Chart.yaml: `appVersion` (the default), `version`, or `both`.
     public var field: String?
     /// For `pattern`: a regular expression whose first capture group is the version.
     public var pattern: String?
@@ -113,9 +113,9 @@ public struct VersionFileSetting: Sendable, Hashable {
             throw pathNode.error("'\(path)' must be a path inside the repository")
         }
         format = try members["format"].map { (node) throws(ConfigError) in
-            try node.choice(["package.json", "cargo", "pyproject", "chart", "pom", "gradle", "version", "pattern"])
+            try node.choice(["package.json", "package-lock.json", "cargo", "pyproject", "chart", "pom", "gradle", "version", "pattern"])
         }
-        field = try members["field"].map { (node) throws(ConfigError) in try node.string() }
+        field = try members["field"].map { (node) throws(ConfigError) in try node.choice(["appVersion", "version", "both"]) }
         pattern = try members["pattern"].map { (node) throws(ConfigError) in try node.string() }
         if let pattern {
             do {

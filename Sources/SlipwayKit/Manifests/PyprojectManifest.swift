@@ -1,0 +1,46 @@
+/// `pyproject.toml`: `[project] version` (PEP 621) or `[tool.poetry] version`; a version declared in
+/// `[project] dynamic` is reported with where the build backend takes it from.
+enum PyprojectManifest {
+    static func read(_ bytes: [UInt8], file: String) throws(ManifestError) -> VersionFileReading {
+        let (entries, tables) = try TOMLScanner.scan(bytes, file: file)
+        var locations: [VersionLocation] = []
+        var isDynamic = false
+        for entry in entries where entry.key == ["version"] && (entry.table == "project" || entry.table == "tool.poetry") {
+            guard case .string(_, let span) = entry.value else {
+                throw ManifestError(file: file, line: entry.line, problem: "[\(entry.table)] version is not a quoted string; write version = \"X.Y.Z\"")
+            }
+            locations.append(VersionLocation(field: "[\(entry.table)] version", range: span, in: bytes))
+        }
+        for entry in entries where entry.table == "project" && entry.key == ["dynamic"] {
+            if case .array(let names) = entry.value, names.contains("version") { isDynamic = true }
+        }
+        if !locations.isEmpty { return .versions(locations) }
+        if isDynamic { return .dynamic(dynamicSource(entries, tables: tables)) }
+        throw ManifestError(file: file, problem: "has no [project] version, no [tool.poetry] version and no dynamic version; add version = \"X.Y.Z\" under [project]")
+    }
+
+    /// Where a dynamic version comes from, in words, from the build backends' own settings.
+    static func dynamicSource(_ entries: [TOMLScanner.Entry], tables: Set<String>) -> String {
+        for entry in entries {
+            switch (entry.table, entry.key, entry.value) {
+            case ("tool.setuptools.dynamic", ["version"], .inlineTable(let pairs)):
+                if let attr = pairs["attr"] { return "dynamic: setuptools reads the attribute \(attr); list that file in versionFiles with a pattern" }
+                if let path = pairs["file"] { return "dynamic: setuptools reads the file \(path); list it in versionFiles" }
+            case ("tool.hatch.version", ["path"], .string(let path, _)):
+                return "dynamic: hatch reads \(path); list it in versionFiles with a pattern"
+            case ("tool.hatch.version", ["source"], .string(let source, _)) where source == "vcs":
+                return "dynamic: hatch-vcs takes it from the git tag"
+            case ("tool.pdm.version", ["path"], .string(let path, _)):
+                return "dynamic: pdm reads \(path); list it in versionFiles with a pattern"
+            case ("tool.flit.module", ["name"], .string(let name, _)):
+                return "dynamic: flit reads __version__ in the module \(name); list that file in versionFiles with a pattern"
+            default:
+                continue
+            }
+        }
+        if tables.contains("tool.setuptools_scm") || tables.contains("tool.poetry-dynamic-versioning") {
+            return "dynamic: taken from the git tag by the build backend"
+        }
+        return "dynamic: the build backend computes it; list the file that holds it in versionFiles with a pattern"
+    }
+}

@@ -1,0 +1,34 @@
+/// The kinds of file that carry a project version.
+public enum VersionFileFormat: String, Sendable, CaseIterable {
+    case packageJSON = "package.json"
+    case packageLock = "package-lock.json"
+    case cargo
+    case pyproject
+    case chart
+    case pom
+    case gradle
+    case version
+    case pattern
+
+    /// The format a file name implies, or `nil` when the name says nothing.
+    public static func detect(path: String) -> VersionFileFormat? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        switch name {
+        case "package.json": return .packageJSON
+        case "package-lock.json", "npm-shrinkwrap.json": return .packageLock
+        case "Cargo.toml": return .cargo
+        case "pyproject.toml": return .pyproject
+        case "Chart.yaml", "Chart.yml": return .chart
+        case "pom.xml": return .pom
+        case "build.gradle", "build.gradle.kts": return .gradle
+        case "VERSION", "VERSION.txt": return .version
+        default: return nil
+        }
+    }
+
+    /// The format named in `.slipway.json` (`versionFiles[].format`) for a file at `path`.
+    public static func configured(_ name: String, path: String) -> VersionFileFormat? {
+        if name == "package.json", detect(path: path) == .packageLock { return .packageLock }
+        return VersionFileFormat(rawValue: name)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import SlipwayKit
+
+/// `slipway manifest …`, run as the built binary on real repositories.
+@Suite struct ManifestCommandTests {
+    static let packageJSON = "{\r\n  \"name\": \"web\",\r\n  \"version\": \"1.0.0\",\r\n  \"dependencies\": { \"dep\": \"1.0.0\" }\r\n}"
+    static let chart = "apiVersion: v2\nname: web\nversion: 0.1.0 # chart\nappVersion: \"1.0.0\"\n"
+
+    static func repository() throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write("package.json", packageJSON)
+        try repository.write("charts/web/Chart.yaml", chart)
+        try repository.git(["add", "-A"])
+        try repository.commit("feat: start")
+        return repository
+    }
+
+    @Test func showListsEachFileFieldAndVersion() throws {
+        let repository = try Self.repository()
+        let result = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(result.code == 0)
+        #expect(result.stdout == """
+        package.json (package.json)
+          version = 1.0.0  (line 3)
+        charts/web/Chart.yaml (chart)
+          appVersion = 1.0.0  (line 4)
+
+        """)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func showJSONAndADisagreementWarning() throws {
+        let repository = try Self.repository()
+        try repository.write("VERSION", "0.9.0\n")
+        let result = try SlipwayBinary.run(["manifest", "show", "--json"], in: repository.root)
+        #expect(result.code == 0)
+        let json = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(json["agree"] == .bool(false))
+        #expect(json["versions"] == .array([.string("1.0.0"), .string("0.9.0")]))
+        #expect(result.stderr == "warning: the manifests disagree on the version: package.json 1.0.0, VERSION 0.9.0, charts/web/Chart.yaml 1.0.0\n")
+    }
+
+    @Test func showReportsAnInheritingMemberAndFailsOnABrokenFile() throws {
+        let repository = try TestRepository()
+        try repository.write("Cargo.toml", "[package]\nname = \"m\"\nversion.workspace = true\n")
+        let inheriting = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(inheriting.code == 0)
+        #expect(inheriting.stdout.contains("skipped, inherits: version.workspace = true"))
+        try repository.write("pom.xml", "<project>\n  <version>1.0.0</version>\n")
+        let broken = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(broken.code == 2)
+        #expect(broken.stderr == "slipway: pom.xml:1: <project> is never closed; this is not well-formed XML\n")
+    }
+
+    @Test func noVersionFileIsAFailedCheck() throws {
+        let repository = try TestRepository()
+        let result = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(result.code == 1)
+        #expect(result.stderr.hasPrefix("slipway: no version file found"))
+    }
+
+    @Test func setVersionDryRunPrintsTheDiffAndWritesNothing() throws {
+        let repository = try Self.repository()
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--version", "1.1.0", "--dry-run", "--repo", repository.root], in: "/")
+        #expect(result.code == 0)
+        #expect(result.stdout == """
+        --- a/package.json
+        +++ b/package.json
+        @@ -1,5 +1,5 @@
+         {\r
+           "name": "web",\r
+        -  "version": "1.0.0",\r
+        +  "version": "1.1.0",\r
+           "dependencies": { "dep": "1.0.0" }\r
+         }
+        \\ No newline at end of file
+        --- a/charts/web/Chart.yaml
+        +++ b/charts/web/Chart.yaml
+        @@ -1,4 +1,4 @@
+         apiVersion: v2
+         name: web
+         version: 0.1.0 # chart
+        -appVersion: "1.0.0"
+        +appVersion: "1.1.0"
+
+        """)
+        #expect(try repository.read("package.json") == Self.packageJSON)
+        #expect(try repository.read("charts/web/Chart.yaml") == Self.chart)
+    }
+
+    @Test func setVersionEditsOnlyTheVersionCharacters() throws {
+        let repository = try Self.repository()
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--version", "1.1.0", "--repo", repository.root], in: "/")
+        #expect(result.code == 0)
+        #expect(result.stdout == "set 1.1.0 in package.json, charts/web/Chart.yaml\n")
+        #expect(try repository.read("package.json") == Self.packageJSON.replacingOccurrences(of: "\"version\": \"1.0.0\"", with: "\"version\": \"1.1.0\""))
+        #expect(try repository.read("charts/web/Chart.yaml") == Self.chart.replacingOccurrences(of: "appVersion: \"1.0.0\"", with: "appVersion: \"1.1.0\""))
+        let again = try SlipwayBinary.run(["manifest", "set-version", "--version", "1.1.0", "--repo", repository.root], in: "/")
+        #expect(again.stdout == "every version file is already at 1.1.0; nothing to change\n")
+    }
+
+    @Test func setVersionOnOneFile() throws {
+        let repository = try Self.repository()
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--version", "2.0.0", "--file", "charts/web/Chart.yaml", "--repo", repository.root], in: "/")
+        #expect(result.code == 0)
+        #expect(try repository.read("package.json") == Self.packageJSON)
+        #expect(try repository.read("charts/web/Chart.yaml").contains("appVersion: \"2.0.0\""))
+    }
+
+    @Test(arguments: [
+        (["--version", "1.2"], "slipway: '1.2' is not a SemVer version: the patch number is missing (expected MAJOR.MINOR.PATCH)\n"),
+        (["--version", "1.1.0", "--file", "../outside/package.json"], nil),
+        ([], "slipway: manifest set-version needs --version X.Y.Z\n"),
+    ] as [([String], String?)])
+    func badInputExitsTwoAndChangesNothing(arguments: [String], message: String?) throws {
+        let repository = try Self.repository()
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--repo", repository.root] + arguments, in: "/")
+        #expect(result.code == 2)
+        if let message { #expect(result.stderr == message) } else { #expect(result.stderr.contains("is outside the repository")) }
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try repository.read("package.json") == Self.packageJSON)
+        #expect(try repository.read("charts/web/Chart.yaml") == Self.chart)
+    }
+
+    @Test func aBrokenOrReadOnlyFileStopsEveryWrite() throws {
+        let repository = try Self.repository()
+        try repository.write("Cargo.toml", "[package]\nversion = \"1.0.0\"\nversion = \"1.0.0\"\n")
+        let broken = try SlipwayBinary.run(["manifest", "set-version", "--version", "1.1.0", "--repo", repository.root], in: "/")
+        #expect(broken.code == 2)
+        #expect(broken.stderr == "slipway: Cargo.toml:3: the key version appears twice in [package] (lines 2 and 3); keep one\n")
+        #expect(try repository.read("package.json") == Self.packageJSON)
+
+        try repository.write("Cargo.toml", "[package]\nversion = \"1.0.0\"\n")
+        chmod(repository.root + "/charts/web/Chart.yaml", 0o444)
+        let readOnly = try SlipwayBinary.run(["manifest", "set-version", "--version", "1.1.0", "--repo", repository.root], in: "/")
+        #expect(readOnly.code == 2)
+        #expect(readOnly.stderr == "slipway: charts/web/Chart.yaml is read-only; make it writable (chmod u+w) and try again\n")
+        #expect(try repository.read("package.json") == Self.packageJSON)
+        #expect(try repository.read("Cargo.toml") == "[package]\nversion = \"1.0.0\"\n")
+    }
+
+    @Test func aBadVersionFilesSettingNamesItsKeyPath() throws {
+        let repository = try Self.repository()
+        try repository.write(".slipway.json", #"{"versionFiles": [{"path": "charts/web/Chart.yaml", "field": "tag"}]}"#)
+        let result = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(result.code == 2)
+        #expect(result.stderr == "slipway: .slipway.json: versionFiles[0].field: 'tag' is not one of appVersion, version, both\n")
+    }
+}
+
+extension ManifestCommandTests {
+    @Test func aConfiguredFileOfUnknownFormatIsShownAsSuch() throws {
+        let repository = try Self.repository()
+        try repository.write(".slipway.json", #"{"versionFiles": [{"path": "setup.cfg"}, {"path": "package.json"}]}"#)
+        let result = try SlipwayBinary.run(["manifest", "show", "--repo", repository.root], in: "/")
+        #expect(result.code == 2)
+        #expect(result.stdout == """
+        setup.cfg (format unknown)
+          error: setup.cfg: its format cannot be told from its name; set "format" (or "pattern") for it in versionFiles
+        package.json (package.json)
+          version = 1.0.0  (line 3)
+
+        """)
+    }
+}
