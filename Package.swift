@@ -12,8 +12,6 @@ let package = Package(
         .target(name: "SlipwayKit"),
         .executableTarget(name: "slipway", dependencies: ["SlipwayKit"]),
         .testTarget(name: "SlipwayKitTests", dependencies: ["SlipwayKit"]),
-        // Runs the built `slipway` binary: `swift build --build-tests` builds it first.
-        .testTarget(name: "SlipwayCLITests", dependencies: ["SlipwayKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

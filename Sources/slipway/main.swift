@@ -9,6 +9,7 @@ enum Subcommands {
         (SemverCommand.spec, SemverCommand.run),
         (ManifestCommand.spec, ManifestCommand.run),
         (ChangelogCommand.spec, ChangelogCommand.run),
+        (ReleaseCommand.spec, ReleaseCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {

@@ -85,12 +85,15 @@ import Testing
         status = try engine.status()
         #expect(status.started == false)   // the release is complete: nothing in progress
         let audit = AuditLog(repository: try clone.repository()).entries().entries
-        #expect(audit.map(\.action) == ["release.manifest", "release.merge", "release.tag"])
-        #expect(audit.allSatisfy { $0.outcome == "ok" && $0.identity.contains("ada@example.com") })
+        #expect(audit.map(\.action) == ["release.manifest", "release.approvals", "release.approvals", "release.merge", "release.tag"])
+        #expect(audit.map(\.outcome) == ["ok", "refused", "ok", "ok", "ok"])
+        #expect(audit[2].identity == "Lin Lead <lin@example.com>")
+        #expect(audit[4].commands.contains { $0.hasPrefix("git tag -a v1.1.0 -m 'Release version 1.1.0'") })
     }
 
     @Test func preconditionsNameTheirFix() throws {
-        let (_, clone) = try Self.project()
+        let (remote, clone) = try Self.project()
+        defer { withExtendedLifetime(remote) {} }
         let engine = try Self.engine(clone)
         try clone.write("package.json", "{\"version\": \"9.9.9\"}\n")
         var problems = try engine.status().preconditions.map(\.detail)
@@ -116,8 +119,7 @@ import Testing
 
     @Test func behindTheRemoteIsBlocked() throws {
         let (remote, clone) = try Self.project()
-        let other = try TestRepository()
-        try other.git(["clone", "-q", remote.root, "."])
+        let other = try TestRepository(cloneOf: remote)
         try other.commit("fix: from a colleague")
         try other.git(["push", "-q", "origin", "main"])
         let status = try Self.engine(clone).status()
@@ -127,21 +129,35 @@ import Testing
     @Test func anInterruptedPrepareResumesAndPushes() throws {
         let (remote, clone) = try Self.project()
         let engine = try Self.engine(clone)
-        // What kill -9 after the commit and before the push leaves: the journal says prepare is in flight.
-        _ = try engine.prepare(dryRun: true)
-        try clone.git(["checkout", "-q", "-b", "release/v1.1.0"])
-        try clone.commit("chore(release): 1.1.0")
-        try clone.git(["checkout", "-q", "main"])
-        var journal = ReleaseJournal(version: "1.1.0", branch: "release/v1.1.0", base: "main", startedBy: "Ada")
+        _ = try engine.prepare()
+        // What kill -9 after the commit and before the push leaves: the branch only here, prepare in flight.
+        try remote.git(["branch", "-q", "-D", "release/v1.1.0"])
+        try clone.git(["update-ref", "-d", "refs/remotes/origin/release/v1.1.0"])
+        var journal = try #require(try ReleaseJournal.load(try clone.repository()))
         journal.inFlight = .init(step: "manifest", commands: [], startedAt: Date())
         try journal.save(try clone.repository())
 
         let status = try engine.status()
         #expect(status.state(of: .manifest)?.name == "failed")
+        #expect(status.state(of: .manifest)?.detail == "interrupted while running manifest")
         #expect(status.state(of: .manifest)?.fix?.contains("run `slipway release prepare` again") == true)
         _ = try engine.prepare()
         #expect(try remote.git(["log", "-1", "--format=%s", "release/v1.1.0"]) == "chore(release): 1.1.0")
+        #expect(try remote.git(["show", "release/v1.1.0:package.json"]).contains("1.1.0"))
         #expect(try engine.status().state(of: .manifest)?.isDone == true)
+    }
+
+    @Test func aPrepareKilledBeforeItsCommitStartsTheFilesAgain() throws {
+        let (remote, clone) = try Self.project()
+        let engine = try Self.engine(clone)
+        // kill -9 after the branch was made and a file half-written: the branch has no release commit.
+        try clone.git(["checkout", "-q", "-b", "release/v1.1.0"])
+        try clone.write("package.json", "{\n  \"name\": \"acme\",\n  \"vers")
+        let journal = ReleaseJournal(version: "1.1.0", branch: "release/v1.1.0", base: "main", startedBy: "Ada")
+        try journal.save(try clone.repository())
+        try clone.git(["checkout", "-q", "-f", "main"])
+        _ = try engine.prepare()
+        #expect(try remote.git(["show", "release/v1.1.0:package.json"]) == "{\n  \"name\": \"acme\",\n  \"version\": \"1.1.0\"\n}")
     }
 
     @Test func anInterruptedTagIsPushedOnTheNextRun() throws {
@@ -173,7 +189,8 @@ import Testing
     }
 
     @Test func approvalsGivenBeforeTheLastPushAreStale() throws {
-        let (_, clone) = try Self.project()
+        let (remote, clone) = try Self.project()
+        defer { withExtendedLifetime(remote) {} }
         let engine = try Self.engine(clone)
         _ = try engine.prepare()
         _ = try Self.engine(clone, as: Self.lin).approve()
@@ -193,7 +210,8 @@ import Testing
     }
 
     @Test func twoApprovalsRequiredCountsIdentitiesOnce() throws {
-        let (_, clone) = try Self.project(requiredApprovals: 2)
+        let (remote, clone) = try Self.project(requiredApprovals: 2)
+        defer { withExtendedLifetime(remote) {} }
         let engine = try Self.engine(clone)
         _ = try engine.prepare()
         _ = try Self.engine(clone, as: Self.lin).approve()
@@ -217,8 +235,7 @@ import Testing
         let (remote, clone) = try Self.project()
         let engine = try Self.engine(clone)
         // Someone else pushed a different release branch of the same name first.
-        let other = try TestRepository()
-        try other.git(["clone", "-q", remote.root, "."])
+        let other = try TestRepository(cloneOf: remote)
         try other.git(["checkout", "-q", "-b", "release/v1.1.0"])
         try other.commit("wip: someone else's release")
         try other.git(["push", "-q", "origin", "release/v1.1.0"])

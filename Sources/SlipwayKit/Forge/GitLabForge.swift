@@ -60,7 +60,7 @@ public struct GitLabForge: Forge {
     public func open(branch: String, base: String, title: String, body: String) throws {
         let push = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
         guard push.status.isSuccess else {
-            throw ForgeError("pushing \(branch) to \(remote) was rejected: \(push.errorText.split(separator: "\n").last ?? "")")
+            throw ForgeError("pushing \(branch) to \(remote) was rejected: \(push.errorSummary)")
         }
         if try pullRequest(branch: branch, base: base) != nil { return }
         _ = try glab.run(Array(openCommands(branch: branch, base: base, title: title, body: body)[0].dropFirst()))

@@ -77,7 +77,7 @@ public struct LocalForge: Forge {
             // Someone else approved at the same moment: take theirs and add ours again.
             try fetchNotes()
             if attempt == 3 {
-                throw ForgeError("the approval could not be pushed to \(remote): \(pushed.errorText.split(separator: "\n").last ?? "")")
+                throw ForgeError("the approval could not be pushed to \(remote): \(pushed.errorSummary)")
             }
         }
     }
@@ -106,7 +106,7 @@ public struct LocalForge: Forge {
     func fetchNotes() throws {
         let output = try repository.gitUnchecked(["fetch", "--quiet", remote, "+\(Self.notesRef):\(Self.notesRef)"], timeout: 120)
         if !output.status.isSuccess, !output.errorText.contains("couldn't find remote ref") {
-            throw ForgeError("approvals could not be fetched from \(remote): \(output.errorText.split(separator: "\n").last ?? "")")
+            throw ForgeError("approvals could not be fetched from \(remote): \(output.errorSummary)")
         }
     }
 
@@ -115,7 +115,7 @@ public struct LocalForge: Forge {
         guard output.status.isSuccess else {
             let reason = output.errorText.contains("rejected") || output.errorText.contains("fetch first")
                 ? "the remote has commits this clone does not (someone pushed first); fetch, check, and run again"
-                : (output.errorText.split(separator: "\n").last.map(String.init) ?? "exit \(output.status)")
+                : output.errorSummary
             throw ForgeError("pushing \(what) to \(remote) was rejected: \(reason)")
         }
     }

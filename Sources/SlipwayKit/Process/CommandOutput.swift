@@ -41,6 +41,13 @@ public struct CommandOutput: Sendable {
         return text
     }
 
+    /// The line of stderr that says most: git's `fatal:`/`error:` line, else the last non-empty one.
+    public var errorSummary: String {
+        let lines = errorText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let line = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") || $0.hasPrefix("ERROR:") } ?? lines.last ?? status.description
+        return SecretRedactor.redact(line)
+    }
+
     /// `self` when the child exited 0, otherwise a `CommandError` naming the command and the tail of stderr.
     @discardableResult
     public func check() throws(CommandError) -> CommandOutput {

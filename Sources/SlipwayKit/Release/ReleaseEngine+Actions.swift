@@ -27,11 +27,13 @@ extension ReleaseEngine {
                                                                     commands: commands, outcome: "ok", durationSeconds: seconds(), detail: message))
             return ActionReport(action: action, version: version.description, commands: commands, dryRun: false, message: message)
         } catch {
+            // A refusal leaves nothing half-done; a failure is kept so that status can say what went wrong.
+            let refused = error is ReleaseBlocked
             journal.inFlight = nil
-            journal.lastFailure = String(describing: error)
+            if !refused { journal.lastFailure = String(describing: error) }
             try? journal.save(repository)
             try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
-                                                                    commands: commands, outcome: "failed", durationSeconds: seconds(),
+                                                                    commands: commands, outcome: refused ? "refused" : "failed", durationSeconds: seconds(),
                                                                     detail: String(describing: error)))
             throw error
         }
@@ -252,7 +254,7 @@ extension ReleaseEngine {
             if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, target]) }
             let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "refs/tags/\(tag)"], timeout: 300)
             guard pushed.status.isSuccess else {
-                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorText.split(separator: "\n").last ?? ""); run `slipway release tag` again")
+                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `slipway release tag` again")
             }
             return "\(tag) (\(message)) on \(target.prefix(7)) pushed to \(remote)"
         }

@@ -46,7 +46,7 @@ public struct ReleaseEngine: Sendable {
     public func fetch() throws {
         let output = try repository.gitUnchecked(["fetch", "--quiet", "--prune", "--tags", remote], timeout: 300)
         guard output.status.isSuccess else {
-            throw ForgeError("fetching from \(remote) failed: \(output.errorText.split(separator: "\n").last ?? "no detail"); check the remote and your access")
+            throw ForgeError("fetching from \(remote) failed: \(output.errorSummary); check the remote and your access")
         }
     }
 

@@ -20,16 +20,6 @@ enum ChangelogCommand {
                   .flag("dry-run", "print the diff and write nothing")])
 
     /// The opening a new changelog gets when the repository has none.
-    static let newFileOpening = """
-        # Changelog
-
-        All notable changes to this project are documented in this file.
-
-        The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),
-        and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).
-
-        """
-
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard let action = parsed.positional.first else { throw UsageError("changelog: say preview or release (see slipway changelog --help)") }
@@ -46,35 +36,29 @@ enum ChangelogCommand {
         var version = try parsed.value("version").map { (text: String) throws(SemanticVersionError) in try SemanticVersion(parsing: text) }
         let date = try parsed.value("date").map { (text: String) throws(ReleaseDateError) in try ReleaseDate(parsing: text) } ?? ReleaseDate.today()
         let context = try RepositoryContext(arguments: parsed)
-        let path = try RepositoryPath(parsed.value("file") ?? context.config.changelog, root: context.repository.root)
-        let exists = FileManager.default.fileExists(atPath: path.absolute)
-        let before: [UInt8]
-        if exists {
-            guard let data = FileManager.default.contents(atPath: path.absolute) else {
-                throw ChangelogError(file: path.relative, problem: "cannot be read; check its permissions")
-            }
-            before = [UInt8](data)
-        } else {
-            before = Array(newFileOpening.utf8)
+        // The proposal is read only when it is needed: for the version, or to draft an empty Unreleased.
+        var proposal: VersionProposal?
+        func readProposal() throws -> VersionProposal {
+            if let proposal { return proposal }
+            let read = try context.planner.propose()
+            Output.warnings(read.warnings)
+            proposal = read
+            return read
         }
-        let changelog = try Changelog.parse(before, file: path.relative)
-
-        var drafted: [DraftedEntry] = []
-        let needsDraft = !(changelog.unreleasedSections.first.map(changelog.hasEntries) ?? false)
-        if needsDraft || version == nil {
-            let proposal = try context.planner.propose()
-            Output.warnings(proposal.warnings)
-            if version == nil {
-                guard proposal.isReleaseNeeded else {
-                    throw UsageError("changelog: nothing since \(proposal.baseTag?.name ?? "the first commit") calls for a release; give --version X.Y.Z to preview one anyway")
-                }
-                version = proposal.next
+        if version == nil {
+            let read = try readProposal()
+            guard read.isReleaseNeeded else {
+                throw UsageError("changelog: nothing since \(read.baseTag?.name ?? "the start") calls for a release; give --version X.Y.Z to preview one anyway")
             }
-            if needsDraft { drafted = ChangelogDraft.entries(from: proposal.commits, existing: changelog) }
+            version = read.next
         }
         guard let version else { throw UsageError("changelog: give --version X.Y.Z") }
-        let release = try changelog.release(version: version, date: date, tagPrefix: context.config.tagPrefix, drafted: drafted)
+        let planned = try ReleaseFiles.changelogEdit(version: version, date: date, proposal: readProposal,
+                                                     root: context.repository.root, config: context.config, file: parsed.value("file"))
+        let (edit, release, drafted) = planned
         Output.warnings(release.warnings)
+        let path = (relative: edit.path, absolute: edit.absolutePath)
+        let exists = !edit.before.isEmpty || FileManager.default.fileExists(atPath: edit.absolutePath)
 
         if action == "preview" {
             if parsed.has("json") {
@@ -90,7 +74,6 @@ enum ChangelogCommand {
             }
             return 0
         }
-        let edit = FileEdit(path: path.relative, absolutePath: path.absolute, before: exists ? before : [], after: Array(release.text.utf8))
         if parsed.has("dry-run") {
             print(edit.diff, terminator: "")
             return 0

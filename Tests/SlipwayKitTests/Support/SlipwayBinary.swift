@@ -22,10 +22,12 @@ enum SlipwayBinary {
     }
 
     /// Runs `slipway ARGUMENTS` in `folder` with the test git environment.
-    static func run(_ arguments: [String], in folder: String) throws -> Result {
+    static func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: path), "build the package first: \(path) is missing")
-        let runner = CommandRunner(baseEnvironment: ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 })
-        let output = try runner.runUnchecked(CommandInvocation([path] + arguments, in: folder, timeout: 60))
+        let base = ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }
+            .merging(["SWIFT_BACKTRACE": "interactive=no"]) { $1 }
+        let output = try CommandRunner(baseEnvironment: base)
+            .runUnchecked(CommandInvocation([path] + arguments, in: folder, environment: environment, timeout: 120))
         guard case .exited(let code) = output.status else {
             Issue.record("slipway \(arguments.joined(separator: " ")) was killed: \(output.status)")
             return Result(code: -1, stdout: output.text, stderr: output.errorText)

@@ -19,6 +19,12 @@ final class TestRepository: @unchecked Sendable {
         try git(["init", "-q", "-b", branch] + (bare ? ["--bare"] : []))
     }
 
+    /// A clone of `remote` (which must outlive it).
+    init(cloneOf remote: TestRepository) throws {
+        root = try TestRepository.makeTemporaryFolder()
+        try git(["clone", "-q", remote.root, "."])
+    }
+
     /// A folder under `$TMPDIR` removed by `cleanUp()`.
     static func makeTemporaryFolder(_ name: String = "slipway-test") throws -> String {
         let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SlipwayKit
+@testable import SlipwayKit
 
 /// A throwaway repository for the CLI tests, made with plain git.
 struct Sandbox {
@@ -35,7 +35,7 @@ struct Sandbox {
         try box.commit("fix: crash\n\nBREAKING CHANGE: the crash is now an error")
         try box.commit("tidy up")
         let result = try SlipwayBinary.run(["next-version", "--repo", box.root, "--json"])
-        #expect(result.code == .exited(0), "\(result.stderr)")
+        #expect(result.code == 0, "\(result.stderr)")
         let json = try JSONParser.parse(Array(result.stdout.utf8))
         #expect(json["current"] == .string("1.2.3"))
         #expect(json["next"] == .string("2.0.0"))
@@ -71,7 +71,7 @@ struct Sandbox {
         let box = try Sandbox()
         defer { box.remove() }
         let empty = try SlipwayBinary.run(["next-version", "--repo", box.root])
-        #expect(empty.code == .exited(2))
+        #expect(empty.code == 2)
         #expect(empty.stderr.contains("has no commits yet"))
         try box.commit("chore: init")
         let cases: [([String], String)] = [
@@ -84,7 +84,7 @@ struct Sandbox {
         ]
         for (arguments, message) in cases {
             let result = try SlipwayBinary.run(arguments)
-            #expect(result.code == .exited(2), "\(arguments)")
+            #expect(result.code == 2, "\(arguments)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         }
@@ -95,7 +95,7 @@ struct Sandbox {
         defer { box.remove() }
         try box.commit("chore: init")
         let result = try SlipwayBinary.run(["next-version", "--repo", box.root], environment: ["PATH": "/nonexistent"])
-        #expect(result.code == .exited(2))
+        #expect(result.code == 2)
         #expect(result.stderr.contains("git was not found on PATH"))
     }
 
@@ -105,7 +105,7 @@ struct Sandbox {
         try box.commit("chore: init")
         try Data(#"{"bump": {"types": {"feat": "huge"}}}"#.utf8).write(to: URL(fileURLWithPath: box.root + "/.slipway.json"))
         let result = try SlipwayBinary.run(["next-version", "--repo", box.root])
-        #expect(result.code == .exited(2))
+        #expect(result.code == 2)
         #expect(result.stderr.contains(".slipway.json: bump.types.feat: 'huge' is not one of major, minor, patch, none"))
         try Data(#"{"tagPrefx": "v"}"#.utf8).write(to: URL(fileURLWithPath: box.root + "/.slipway.json"))
         #expect(try SlipwayBinary.run(["next-version", "--repo", box.root]).stderr.contains("tagPrefx: unknown key"))
@@ -136,20 +136,20 @@ struct Sandbox {
 @Suite struct SemverCommandTests {
     @Test func checkPrintsOneLinePerVersion() throws {
         let result = try SlipwayBinary.run(["semver", "check", "1.0.0", "1.0", "2.0.0-rc.1+b"])
-        #expect(result.code == .exited(1))
+        #expect(result.code == 1)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0] == "valid" && lines[2] == "valid")
         #expect(lines[1].hasPrefix("invalid") && lines[1].contains("patch number is missing"))
-        #expect(try SlipwayBinary.run(["semver", "check", "1.2.3"]).code == .exited(0))
+        #expect(try SlipwayBinary.run(["semver", "check", "1.2.3"]).code == 0)
     }
 
     @Test func sortOrdersByPrecedenceAndNamesInvalidOnes() throws {
         let result = try SlipwayBinary.run(["semver", "sort", "1.0.0", "1.0.0-beta.11", "1.0.0-alpha", "1.0.0-beta.2", "1.0.0-rc.1", "v2", "1.0.0-alpha.1"])
         #expect(result.stdout == "1.0.0-alpha\n1.0.0-alpha.1\n1.0.0-beta.2\n1.0.0-beta.11\n1.0.0-rc.1\n1.0.0\n")
-        #expect(result.code == .exited(2))
+        #expect(result.code == 2)
         #expect(result.stderr.contains("'v2' is not a SemVer version"))
-        #expect(try SlipwayBinary.run(["semver", "sort"]).code == .exited(2))
+        #expect(try SlipwayBinary.run(["semver", "sort"]).code == 2)
         #expect(try SlipwayBinary.run(["semver", "--help"]).stdout.contains("usage: slipway semver"))
     }
 }
