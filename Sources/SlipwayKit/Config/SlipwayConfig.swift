@@ -116,18 +116,14 @@ public struct VersionFileSetting: Sendable, Hashable {
             try node.choice(["package.json", "package-lock.json", "cargo", "pyproject", "chart", "pom", "gradle", "version", "pattern"])
         }
         field = try members["field"].map { (node) throws(ConfigError) in try node.choice(["appVersion", "version", "both"]) }
-        pattern = try members["pattern"].map { (node) throws(ConfigError) in try node.string() }
-        if let pattern {
-            do {
-                let regex = try NSRegularExpression(pattern: pattern)
-                if regex.numberOfCaptureGroups < 1 {
-                    throw members["pattern"]!.error("needs a capture group around the version")
-                }
-            } catch let error as ConfigError {
-                throw error
-            } catch {
-                throw members["pattern"]!.error("is not a valid regular expression")
+        pattern = nil
+        if let patternNode = members["pattern"] {
+            let text = try patternNode.string()
+            guard let regex = try? NSRegularExpression(pattern: text) else {
+                throw patternNode.error("is not a valid regular expression")
             }
+            if regex.numberOfCaptureGroups < 1 { throw patternNode.error("needs a capture group around the version") }
+            pattern = text
         }
     }
 }

@@ -30,9 +30,10 @@ public enum AtomicFile {
         }
         var failure: String?
         data.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return }
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(fd, start + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))

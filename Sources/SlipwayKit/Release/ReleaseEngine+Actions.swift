@@ -127,10 +127,9 @@ extension ReleaseEngine {
                 try repository.git(["add", "--"] + changed)
                 try repository.git(["commit", "--quiet", "-m", Self.commitSubject(for: version)])
             }
-            try forge.open(branch: branch, base: base, title: Self.commitSubject(for: version), body: "")
-            if config.forge.kind != .local {
-                // The PR itself is opened by open-pr; here only the branch is pushed.
-            }
+            // The local forge's PR is the pushed branch; on GitHub/GitLab `open-pr` then opens the PR itself.
+            try LocalForge(repository: repository, remote: remote).open(branch: branch, base: base,
+                                                                          title: Self.commitSubject(for: version), body: "")
             try repository.git(["checkout", "--quiet", base])
             return "\(branch) with \(Self.commitSubject(for: version)) pushed to \(remote)"
         }
