@@ -37,7 +37,7 @@ import Testing
     static func engine(_ clone: TestRepository, as identity: (name: String, email: String) = ada) throws -> ReleaseEngine {
         let repository = try clone.repository(as: identity)
         var engine = ReleaseEngine(repository: repository, config: try SlipwayConfig.load(repositoryRoot: repository.root),
-                                   files: ReleaseFiles())
+                                   files: ReleaseFileEditor())
         engine.today = { "2026-11-26" }
         return engine
     }

@@ -87,6 +87,22 @@ public struct Changelog: Sendable {
         }
     }
 
+    /// The `### ` groups of a section (Added, Changed, …) with their bullet lines, in file order; bullets before
+    /// the first `### ` heading are grouped under an empty heading.
+    public func groups(in section: ChangelogSection) -> [(heading: String, entries: [String])] {
+        var groups: [(heading: String, entries: [String])] = []
+        for index in section.body {
+            let content = Changelog.content(lines[index])
+            if content.hasPrefix("### ") {
+                groups.append((content.dropFirst(4).trimmingCharacters(in: .whitespaces), []))
+            } else if Changelog.isBullet(content) {
+                if groups.isEmpty { groups.append(("", [])) }
+                groups[groups.count - 1].entries.append(content)
+            }
+        }
+        return groups
+    }
+
     /// A line without its line break.
     static func content(_ line: String) -> String {
         var scalars = line.unicodeScalars

@@ -18,6 +18,8 @@ public enum ChangelogDraft {
         var result: [DraftedEntry] = []
         for commit in commits.reversed() {
             if commit.cancelledBy != nil || commit.kind == .merge { continue }
+            // A person who classified a commit as changing nothing has said it is not worth a line.
+            if let override = commit.override, override.level == .none { continue }
             let sha = commit.commit.shortSHA
             if !existingText.isEmpty, existingText.contains(sha) { continue }
             for entry in drafts(for: commit) {

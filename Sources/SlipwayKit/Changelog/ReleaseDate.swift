@@ -48,11 +48,3 @@ public struct ReleaseDate: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }
-
-/// A `--date` that is not a real `YYYY-MM-DD` date.
-public struct ReleaseDateError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let text: String
-    public let problem: String
-
-    public var description: String { "the date '\(text)' \(problem); give a real date as YYYY-MM-DD, e.g. 2026-02-28" }
-}

@@ -11,12 +11,15 @@ public struct FileEdit: Sendable, Hashable {
     public let absolutePath: String
     public let before: [UInt8]
     public let after: [UInt8]
+    /// `true` when the file does not exist yet (`before` is then empty).
+    public let createsFile: Bool
 
-    public init(path: String, absolutePath: String, before: [UInt8], after: [UInt8]) {
+    public init(path: String, absolutePath: String, before: [UInt8], after: [UInt8], createsFile: Bool = false) {
         self.path = path
         self.absolutePath = absolutePath
         self.before = before
         self.after = after
+        self.createsFile = createsFile
     }
 
     /// The change as a unified diff (`--- a/path`, `+++ b/path`, hunks with 3 lines of context).
@@ -26,13 +29,19 @@ public struct FileEdit: Sendable, Hashable {
     /// files already written back as they were.
     public static func applyAll(_ edits: [FileEdit]) throws(StateFileError) {
         for edit in edits {
+            let folder = (edit.absolutePath as NSString).deletingLastPathComponent
+            if edit.createsFile {
+                if FileManager.default.fileExists(atPath: edit.absolutePath) {
+                    throw StateFileError(path: edit.path, problem: "appeared while the release was being prepared; look at it and try again")
+                }
+                continue
+            }
             // The mode bits count even for root, who passes access(2): a file made read-only was made so on purpose.
             var info = stat()
             let modeReadOnly = stat(edit.absolutePath, &info) == 0 && info.st_mode & 0o200 == 0
             if modeReadOnly || access(edit.absolutePath, W_OK) != 0 {
                 throw StateFileError(path: edit.path, problem: "is read-only; make it writable (chmod u+w) and try again")
             }
-            let folder = (edit.absolutePath as NSString).deletingLastPathComponent
             if access(folder, W_OK) != 0 {
                 throw StateFileError(path: edit.path, problem: "cannot be replaced: its folder is read-only; make it writable and try again")
             }
@@ -45,6 +54,10 @@ public struct FileEdit: Sendable, Hashable {
             } catch {
                 var unrestored: [String] = []
                 for done in written {
+                    if done.createsFile {
+                        if unlink(done.absolutePath) != 0 { unrestored.append(done.path) }
+                        continue
+                    }
                     do { try AtomicFile.write(Data(done.before), to: done.absolutePath) } catch { unrestored.append(done.path) }
                 }
                 guard unrestored.isEmpty else {

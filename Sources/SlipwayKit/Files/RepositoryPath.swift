@@ -34,13 +34,3 @@ public struct RepositoryPath: Sendable, Hashable {
         return "/" + tail.reversed().joined(separator: "/")
     }
 }
-
-/// A path that leads outside the repository.
-public struct RepositoryPathError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let root: String
-
-    public var description: String {
-        "\(path) is outside the repository \(root); give a path inside it"
-    }
-}

@@ -19,7 +19,6 @@ enum ChangelogCommand {
                   .value("file", "the changelog (default: \"changelog\" in .slipway.json, or CHANGELOG.md)"),
                   .flag("dry-run", "print the diff and write nothing")])
 
-    /// The opening a new changelog gets when the repository has none.
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard let action = parsed.positional.first else { throw UsageError("changelog: say preview or release (see slipway changelog --help)") }
@@ -36,34 +35,27 @@ enum ChangelogCommand {
         var version = try parsed.value("version").map { (text: String) throws(SemanticVersionError) in try SemanticVersion(parsing: text) }
         let date = try parsed.value("date").map { (text: String) throws(ReleaseDateError) in try ReleaseDate(parsing: text) } ?? ReleaseDate.today()
         let context = try RepositoryContext(arguments: parsed)
-        // The proposal is read only when it is needed: for the version, or to draft an empty Unreleased.
-        var proposal: VersionProposal?
-        func readProposal() throws -> VersionProposal {
-            if let proposal { return proposal }
-            let read = try context.planner.propose()
-            Output.warnings(read.warnings)
-            proposal = read
-            return read
-        }
-        if version == nil {
-            let read = try readProposal()
-            guard read.isReleaseNeeded else {
-                throw UsageError("changelog: nothing since \(read.baseTag?.name ?? "the start") calls for a release; give --version X.Y.Z to preview one anyway")
+        let file = try ChangelogFile.load(parsed.value("file") ?? context.config.changelog, root: context.repository.root)
+        var commits: [ClassifiedCommit] = []
+        if file.needsDraft || version == nil {
+            let proposal = try context.planner.propose()
+            Output.warnings(proposal.warnings)
+            if version == nil {
+                guard proposal.isReleaseNeeded else {
+                    throw UsageError("changelog: nothing since \(proposal.baseTag?.name ?? "the first commit") calls for a release; give --version X.Y.Z to preview one anyway")
+                }
+                version = proposal.next
             }
-            version = read.next
+            commits = proposal.commits
         }
         guard let version else { throw UsageError("changelog: give --version X.Y.Z") }
-        let planned = try ReleaseFiles.changelogEdit(version: version, date: date, proposal: readProposal,
-                                                     root: context.repository.root, config: context.config, file: parsed.value("file"))
-        let (edit, release, drafted) = planned
+        let (release, drafted, edit) = try file.release(version: version, date: date, tagPrefix: context.config.tagPrefix, commits: commits)
         Output.warnings(release.warnings)
-        let path = (relative: edit.path, absolute: edit.absolutePath)
-        let exists = !edit.before.isEmpty || FileManager.default.fileExists(atPath: edit.absolutePath)
 
         if action == "preview" {
             if parsed.has("json") {
                 Output.json(.object([
-                    ("file", .string(path.relative)), ("version", .string(version.description)),
+                    ("file", .string(file.path.relative)), ("version", .string(version.description)),
                     ("date", .string(date.description)), ("drafted", .bool(release.drafted)),
                     ("section", .string(release.section)),
                     ("entries", .array(drafted.map { .object([("category", .string($0.category.rawValue)),
@@ -78,14 +70,9 @@ enum ChangelogCommand {
             print(edit.diff, terminator: "")
             return 0
         }
-        if !exists {
-            // A new file: nothing to protect, but the folder must take it.
-            try AtomicFile.write(Data(edit.after), to: edit.absolutePath)
-        } else {
-            try FileEdit.applyAll([edit])
-        }
+        try FileEdit.applyAll([edit])
         let origin = release.drafted ? "drafted from the commits" : "moved from [Unreleased]"
-        print("released \(version) (\(date)) in \(path.relative): entries \(origin)")
+        print("released \(version) (\(date)) in \(file.path.relative): entries \(origin)")
         return 0
     }
 }

@@ -131,14 +131,17 @@ enum ManifestCommand {
             default: break
             }
         }
+        let holdsVersion = set.entries.contains { !$0.versions.isEmpty }
+        let nothing = holdsVersion ? "every version file is already at \(version); nothing to change"
+                                   : "no version file holds a version of its own; nothing to change"
         if parsed.has("dry-run") {
             print(edits.map(\.diff).joined(), terminator: "")
-            if edits.isEmpty { print("every version file is already at \(version); nothing to change") }
+            if edits.isEmpty { print(nothing) }
             return 0
         }
         try FileEdit.applyAll(edits)
         if edits.isEmpty {
-            print("every version file is already at \(version); nothing to change")
+            print(nothing)
         } else {
             print("set \(version) in \(edits.map(\.path).joined(separator: ", "))")
         }

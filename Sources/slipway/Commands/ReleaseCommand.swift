@@ -22,7 +22,7 @@ enum ReleaseCommand {
             throw UsageError("release: say one of \(actions.joined(separator: ", ")) (see slipway release --help)")
         }
         let context = try RepositoryContext(arguments: parsed)
-        let engine = ReleaseEngine(repository: context.repository, config: context.config, files: ReleaseFiles())
+        let engine = ReleaseEngine(repository: context.repository, config: context.config, files: ReleaseFileEditor())
         let dryRun = parsed.has("dry-run")
         do {
             let report: ActionReport

@@ -91,6 +91,21 @@ import Testing
         #expect(entries.contains { $0.text == "split parser" })
     }
 
+    @Test func commitsClassifiedByHandFollowTheirClassification() throws {
+        let repository = try TestRepository()
+        try repository.commit("feat: start")
+        try repository.tag("v1.0.0")
+        let manual = try repository.commit("Add CSV export")
+        let ignored = try repository.commit("feat: internal toggle")
+        let overrides = ReleaseOverrides(base: "v1.0.0", commits: [
+            manual: CommitOverride(level: .minor, type: "feat", reason: "a user-visible feature"),
+            ignored: CommitOverride(level: .none, reason: "behind a flag nobody can turn on"),
+        ])
+        let proposal = try VersionPlanner(repository: try repository.repository(), config: SlipwayConfig(), overrides: overrides).propose()
+        let entries = ChangelogDraft.entries(from: proposal.commits)
+        #expect(entries == [DraftedEntry(category: .added, text: "Add CSV export", sha: String(manual.prefix(7)))])
+    }
+
     @Test func theSameTextFromTwoCommitsIsListedOnce() throws {
         let repository = try TestRepository()
         try repository.commit("feat: start")

@@ -57,6 +57,13 @@ import Testing
         #expect(Changelog.linkLabel("- [link]: not a definition") == nil)
     }
 
+    @Test func groupsFollowTheThirdLevelHeadings() {
+        let changelog = Changelog(text: "## [1.0.0] - 2026-01-01\r\n- loose\r\n### Added\r\n\r\n- a\r\n  - nested\r\n### Security \r\n* s\r\n")
+        let groups = changelog.groups(in: changelog.sections[0])
+        #expect(groups.map(\.heading) == ["", "Added", "Security"])
+        #expect(groups.map(\.entries) == [["- loose"], ["- a", "  - nested"], ["* s"]])
+    }
+
     @Test func bytesThatAreNotUTF8AreRefused() {
         #expect(throws: ChangelogError(file: "CHANGELOG.md", problem: "is not UTF-8 text; save it as UTF-8 and try again")) {
             try Changelog.parse([0x23, 0x20, 0xFF, 0x0A], file: "CHANGELOG.md")

@@ -138,7 +138,7 @@ import Testing
          "slipway: the date '2026-02-30' is not a date: that month has 28 days; give a real date as YYYY-MM-DD, e.g. 2026-02-28\n"),
         (["--version", "v1.1.0"], "slipway: 'v1.1.0' is not a SemVer version"),
         (["--date", "2026-01-15"], "slipway: changelog release needs --version X.Y.Z\n"),
-        (["--version", "1.1.0", "--file", "/etc/CHANGELOG.md"], "slipway: /etc/CHANGELOG.md is outside the repository"),
+        (["--version", "1.1.0", "--file", "/etc/CHANGELOG.md"], "slipway: /etc/CHANGELOG.md: is outside the repository"),
     ] as [([String], String)])
     func badInputExitsTwoWithOneLineAndChangesNothing(arguments: [String], message: String) throws {
         let (repository, _, _) = try Self.repository()

@@ -80,3 +80,64 @@ import Testing
         #expect(try ManifestSample.edited(before, .packageJSON, to: "3.0.0") == "{\"ver\\u0073ion2\": \"0.0.1\", \"version\": \"3.0.0\"}")
     }
 }
+
+/// Generated package.json files: the edit changes the top-level version and nothing else, whatever the layout.
+@Suite struct VersionFilePropertyTests {
+    static func space(_ random: inout SplitMix64, _ eol: String) -> String {
+        ["", " ", "  ", "\t", eol, eol + "    ", eol + "\t"].randomElement(using: &random) ?? ""
+    }
+
+    static func value(_ random: inout SplitMix64, depth: Int, eol: String) -> String {
+        let choice = Int.random(in: 0..<(depth > 2 ? 4 : 6), using: &random)
+        switch choice {
+        case 0: return "\"1.0.0\""
+        case 1: return "\"a \\\"quoted\\\" \\u00e9 text\""
+        case 2: return ["true", "null", "-1.5e3", "0"].randomElement(using: &random) ?? "0"
+        case 3: return "\"version\""
+        case 4:
+            let items = (0..<Int.random(in: 0...3, using: &random)).map { _ in space(&random, eol) + value(&random, depth: depth + 1, eol: eol) }
+            return "[" + items.joined(separator: ",") + space(&random, eol) + "]"
+        default:
+            return object(&random, depth: depth + 1, eol: eol, topVersion: nil)
+        }
+    }
+
+    static func object(_ random: inout SplitMix64, depth: Int, eol: String, topVersion: String?) -> String {
+        var members: [String] = []
+        var keys = Set<String>()
+        for index in 0..<Int.random(in: 0...4, using: &random) {
+            let key = ["version", "name", "dependencies", "ver\\u0073ion", "v\(index)"].randomElement(using: &random) ?? "k"
+            // Nested objects may hold "version"; the top level gets its own below. "ver\u0073ion" is "version" too.
+            let decoded = key == "ver\\u0073ion" ? "version" : key
+            if depth == 0, decoded == "version" { continue }
+            guard keys.insert(decoded).inserted else { continue }
+            members.append("\"\(key)\"" + space(&random, eol) + ":" + space(&random, eol) + value(&random, depth: depth, eol: eol))
+        }
+        if let topVersion {
+            members.insert("\"version\"" + space(&random, eol) + ":" + space(&random, eol) + "\"\(topVersion)\"",
+                           at: Int.random(in: 0...members.count, using: &random))
+        }
+        return "{" + members.map { space(&random, eol) + $0 }.joined(separator: ",") + space(&random, eol) + "}"
+    }
+
+    /// The JSON value with the top-level version set to `version`.
+    static func withVersion(_ value: JSONValue, _ version: String) -> JSONValue {
+        guard case .object(let members) = value else { return value }
+        return .object(members.map { $0.key == "version" ? ($0.key, .string(version)) : $0 })
+    }
+
+    @Test func onlyTheTopLevelVersionChanges() throws {
+        var random = SplitMix64(seed: 20_260_115)
+        for round in 0..<300 {
+            let eol = Bool.random(using: &random) ? "\r\n" : "\n"
+            let text = Self.object(&random, depth: 0, eol: eol, topVersion: "1.0.0") + (Bool.random(using: &random) ? eol : "")
+            let before = try JSONParser.parse(Array(text.utf8))
+            let after = try ManifestSample.edited(text, .packageJSON, to: "10.20.30-rc.1")
+            let parsed = try JSONParser.parse(Array(after.utf8))
+            #expect(parsed["version"] == .string("10.20.30-rc.1"), "round \(round): \(text)")
+            #expect(parsed == Self.withVersion(before, "10.20.30-rc.1"), "round \(round): something else changed in \(text)")
+            #expect(ManifestSample.changedLines(text, after).count == 1, "round \(round)")
+            #expect(after.utf8.count == text.utf8.count + "10.20.30-rc.1".utf8.count - "1.0.0".utf8.count)
+        }
+    }
+}
