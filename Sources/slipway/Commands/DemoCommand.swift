@@ -21,8 +21,16 @@ enum DemoCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard parsed.positional.isEmpty else { throw UsageError("demo takes no arguments (use --dir DIR for the folder)") }
-        let folder = try parsed.value("dir") ?? DemoWorkspace.makeTemporaryFolder()
-        let workspace = try DemoWorkspace.build(in: folder)
+        let chosen = parsed.value("dir")
+        let folder = try chosen ?? DemoWorkspace.makeTemporaryFolder()
+        let workspace: DemoWorkspace
+        do {
+            workspace = try DemoWorkspace.build(in: folder)
+        } catch {
+            // A half-built workspace in a folder Slipway made is of no use to anyone.
+            if chosen == nil { try? FileManager.default.removeItem(atPath: folder) }
+            throw error
+        }
         print(workspace.applicationRepository)
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         return openConsole(on: workspace.applicationRepository, wanted: interactive && !parsed.has("no-console"))
