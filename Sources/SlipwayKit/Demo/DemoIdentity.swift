@@ -1,6 +1,8 @@
 /// A person (or robot) who commits, tags or approves in the demo workspace.
 public struct DemoIdentity: Sendable, Hashable, CustomStringConvertible {
+    /// The name git records as author or committer.
     public let name: String
+    /// The e-mail git records; the forge matches tech leads by it.
     public let email: String
 
     public init(name: String, email: String) {

@@ -25,8 +25,11 @@ public struct DemoWorkspace: Sendable {
 
     /// The application repository: the one to open the console on.
     public var applicationRepository: String { folder + "/acme-web" }
+    /// acme-web's bare remote, `origin`.
     public var applicationOrigin: String { folder + "/origin.git" }
+    /// The GitOps clone whose `ENV/values.yaml` files say which release runs where.
     public var environmentsRepository: String { folder + "/acme-envs" }
+    /// The environments repository's bare remote (what `.slipway.json` points at as `../acme-envs.git`).
     public var environmentsOrigin: String { folder + "/acme-envs.git" }
 
     /// The release tags of acme-web, oldest first.
