@@ -30,8 +30,8 @@ public struct CommitMessage: Sendable, Hashable {
 
 enum CommitMessageParser {
     static func parse(_ raw: String) -> CommitMessage {
-        let text = raw.contains("\r") ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
+        var lines = splitLines(text)
         // Leading and trailing blank lines carry nothing.
         while let first = lines.first, isBlank(first) { lines.removeFirst() }
         while let last = lines.last, isBlank(last) { lines.removeLast() }
@@ -155,9 +155,36 @@ enum CommitMessageParser {
         var value: Substring
     }
 
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, found on the bytes: a line feed is always a
+    /// Character of its own (once CRs are gone), so the pieces are the same, without breaking the text into graphemes.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == 0x0A {
+                lines.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start..<bytes.endIndex])
+        return lines
+    }
+
+    /// `true` when the line's first bytes could be `first` then `second`: a cheap test before the exact,
+    /// Character-wise `hasPrefix`.
+    private static func mayStart(_ bytes: Substring.UTF8View, with first: UInt8, _ second: UInt8) -> Bool {
+        var index = bytes.startIndex
+        guard index != bytes.endIndex, bytes[index] == first else { return false }
+        index = bytes.index(after: index)
+        return index != bytes.endIndex && bytes[index] == second
+    }
+
     /// `Token: value`, `Token #value`, `BREAKING CHANGE: value`.
     static func footerToken(in line: Substring) -> TokenLine? {
-        for breaking in ["BREAKING CHANGE", "BREAKING-CHANGE"] where line.hasPrefix(breaking) {
+        for breaking in ["BREAKING CHANGE", "BREAKING-CHANGE"] where line.utf8.first == UInt8(ascii: "B") && line.hasPrefix(breaking) {
             let after = line.dropFirst(breaking.count)
             if after.hasPrefix(": ") { return TokenLine(token: breaking, separator: ": ", value: after.dropFirst(2)) }
             if after.hasPrefix(" #") { return TokenLine(token: breaking, separator: " #", value: after.dropFirst(2)) }
@@ -170,6 +197,9 @@ enum CommitMessageParser {
         }
         let token = line[line.startIndex..<index]
         let after = line[index...]
+        guard mayStart(after.utf8, with: UInt8(ascii: ":"), UInt8(ascii: " ")) || mayStart(after.utf8, with: UInt8(ascii: " "), UInt8(ascii: "#")) else {
+            return nil
+        }
         if after.hasPrefix(": ") { return TokenLine(token: String(token), separator: ": ", value: after.dropFirst(2)) }
         if after.hasPrefix(" #") { return TokenLine(token: String(token), separator: " #", value: after.dropFirst(2)) }
         return nil
@@ -205,7 +235,8 @@ enum CommitMessageParser {
     static func revertedSHAs(in lines: [Substring]) -> [String] {
         var found: [String] = []
         let marker = "This reverts commit "
-        for line in lines {
+        let markerBytes = Array(marker.utf8)
+        for line in lines where containsBytes(line.utf8, markerBytes) {
             var rest = line[...]
             while let range = rest.range(of: marker) {
                 let candidate = rest[range.upperBound...].prefix(while: { $0.isHexDigit })
@@ -214,6 +245,17 @@ enum CommitMessageParser {
             }
         }
         return found
+    }
+
+    /// Whether `bytes` hold `needle` anywhere: a cheap test before Foundation's `range(of:)`.
+    private static func containsBytes(_ bytes: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
     }
 
     static func isSHA(_ text: String) -> Bool {

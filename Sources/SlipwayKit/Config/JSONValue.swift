@@ -66,7 +66,19 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     public static func quote(_ text: String) -> String {
-        var result = "\""
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` as a JSON string literal; text with nothing to escape is copied in one piece.
+    static func appendQuoted(_ text: String, to result: inout String) {
+        result += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            result += text
+            result += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -79,6 +91,6 @@ public enum JSONValue: Sendable, Hashable {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        result += "\""
     }
 }

@@ -48,7 +48,8 @@ public enum GitLogReader {
         func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
         let sha = text(fields[0])
         guard !sha.isEmpty else { return nil }
-        let parents = fields[1].isEmpty ? [] : text(fields[1]).split(separator: " ").map(String.init)
+        // Split on the bytes: `String.split` would walk the text Character by Character.
+        let parents = fields[1].split(separator: 0x20).map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
         return GitCommit(sha: sha, parents: parents, authorName: text(fields[2]), authorEmail: text(fields[3]),
                          authorTime: Int(text(fields[4])) ?? 0, message: CommitMessage(parsing: text(fields[5])))
     }
@@ -59,8 +60,11 @@ struct RecordSplitter {
     private var carry: [UInt8] = []
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        guard let base = chunk.baseAddress else { return }
         var start = 0
-        for index in 0..<chunk.count where chunk[index] == 0 {
+        // memchr finds each NUL far faster than a loop over the bytes.
+        while start < chunk.count, let found = memchr(base + start, 0, chunk.count - start) {
+            let index = base.distance(to: UnsafeRawPointer(found))
             if carry.isEmpty {
                 emit(UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
             } else {

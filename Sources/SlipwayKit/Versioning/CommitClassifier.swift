@@ -99,10 +99,18 @@ public struct CommitClassifier: Sendable {
     /// A revert and the commit it reverts cancel out when both are in range; a revert of a revert re-applies.
     private func pairReverts(_ commits: inout [ClassifiedCommit]) {
         guard commits.contains(where: { $0.kind == .revert }) else { return }
-        var byPrefix: [Substring: [Int]] = [:]
-        for (index, item) in commits.enumerated() { byPrefix[item.sha.prefix(7), default: []].append(index) }
+        // Keyed by the first seven bytes packed in an integer: hashing 100,000 substrings costs more than the rest
+        // of the pairing. A target can only be a prefix of a (hex, ASCII) sha if its first bytes are the same.
+        func key(_ sha: String) -> UInt64 {
+            var packed: UInt64 = 0
+            for byte in sha.utf8.prefix(7) { packed = packed << 8 | UInt64(byte) }
+            return packed
+        }
+        var byPrefix: [UInt64: [Int]] = [:]
+        byPrefix.reserveCapacity(commits.count)
+        for (index, item) in commits.enumerated() { byPrefix[key(item.sha), default: []].append(index) }
         func find(_ sha: String) -> Int? {
-            byPrefix[sha.prefix(7)]?.first(where: { commits[$0].sha.hasPrefix(sha) })
+            byPrefix[key(sha)]?.first(where: { commits[$0].sha.hasPrefix(sha) })
         }
         var cancelled = Set<Int>()
         // Oldest first, so that a revert of a revert sees its target already paired.

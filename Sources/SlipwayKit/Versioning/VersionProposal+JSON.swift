@@ -16,9 +16,7 @@ extension ClassifiedCommit {
             ("group", .string(group.rawValue)),
             ("author", .string(commit.authorName)),
             ("email", .string(commit.authorEmail)),
-            ("date", .string(ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(commit.authorTime)),
-                                                         timeZone: TimeZone(identifier: "UTC") ?? .current,
-                                                         formatOptions: [.withInternetDateTime]))),
+            ("date", .string(Self.internetDateTime(commit.authorTime))),
         ]
         if let cancelledBy { members.append(("cancelledBy", .string(cancelledBy))) }
         if !commit.message.revertedSHAs.isEmpty {
@@ -33,6 +31,28 @@ extension ClassifiedCommit {
                                                  ("reason", .string(override.reason))])))
         }
         return .object(members)
+    }
+
+    /// `2026-01-05T09:00:00Z`: RFC 3339 in UTC, as `ISO8601DateFormatter` with `.withInternetDateTime` writes it,
+    /// computed directly (a formatter per commit costs more than the whole `git log` on a long history).
+    static func internetDateTime(_ seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
+        var yearText = String(year)
+        while yearText.count < 4 { yearText = "0" + yearText }
+        return yearText + "-" + two(month) + "-" + two(day) + "T" + two(secondOfDay / 3_600) + ":"
+            + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + "Z"
     }
 }
 

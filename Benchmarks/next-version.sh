@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmark: `slipway next-version` against the bare `git log` that feeds it, on a 100,000-commit repository.
+#
+#   Benchmarks/next-version.sh [WORKDIR]
+#
+# WORKDIR (default: $TMPDIR/slipway-bench) caches the generated repository between runs.
+# Environment: COMMITS (100000), RUNS (7), SLIPWAY (a built binary: skips the build),
+#              SWIFT (the swift driver, default `swift`; on a shared machine e.g. SWIFT=/work/swiftlock),
+#              COMPARE=1 to time git-cliff (`git-cliff --bumped-version`) and commitizen (`cz bump --dry-run`)
+#              when they are on PATH (pip install git-cliff commitizen), COMPARE_RUNS times each (3).
+# Prints the median of each, their ratio (target <= 1.3) and slipway's peak memory (target < 100 MB).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+commits=${COMMITS:-100000}
+runs=${RUNS:-7}
+work=${1:-${TMPDIR:-/tmp}/slipway-bench}
+repo="$work/history-$commits"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C TZ=UTC
+
+# 1. The repository, built once with git fast-import.
+if [ ! -f "$repo/.git/slipway-bench-complete" ]; then
+  echo "building a $commits-commit repository in $repo ..." >&2
+  rm -rf "$repo"
+  mkdir -p "$work"
+  git init -q -b main "$repo"
+  python3 "$here/make-history.py" "$commits" | git -C "$repo" fast-import --quiet --done
+  git -C "$repo" reset -q --hard main
+  touch "$repo/.git/slipway-bench-complete"
+fi
+
+# 2. slipway, in release mode.
+if [ -z "${SLIPWAY:-}" ]; then
+  echo "building slipway (release) ..." >&2
+  (cd "$root" && ${SWIFT:-swift} build -c release >"$work/build.log" 2>&1) || { tail -20 "$work/build.log" >&2; exit 1; }
+  SLIPWAY="$root/.build/release/slipway"
+fi
+
+git_log() { git -C "$repo" log -z --format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B v1.0.0..HEAD >/dev/null; }
+slipway_next() { "$SLIPWAY" next-version --repo "$repo" --json >/dev/null; }
+slipway_text() { "$SLIPWAY" next-version --repo "$repo" >/dev/null; }
+
+now_ns() { date +%s%N; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# Milliseconds one run of the command takes (its output discarded).
+time_ms() { local start end; start=$(now_ns); "$@" >/dev/null; end=$(now_ns); echo $(( (end - start) / 1000000 )); }
+
+# One warm-up each (page cache), then alternate so that all see the same machine.
+git_log; slipway_next
+: >"$work/git.times"; : >"$work/slipway.times"; : >"$work/text.times"
+for _ in $(seq "$runs"); do
+  time_ms git_log >>"$work/git.times"
+  time_ms slipway_next >>"$work/slipway.times"
+  time_ms slipway_text >>"$work/text.times"
+done
+git_ms=$(median <"$work/git.times")
+slipway_ms=$(median <"$work/slipway.times")
+text_ms=$(median <"$work/text.times")
+
+# Peak resident memory of slipway (its git child is a separate process and not counted).
+if [ -x /usr/bin/time ]; then
+  peak_kb=$(/usr/bin/time -f %M "$SLIPWAY" next-version --repo "$repo" --json 2>&1 >/dev/null | tail -1)
+else
+  peak_kb=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$SLIPWAY" next-version --repo "$repo" --json)
+fi
+
+count=$(git -C "$repo" rev-list --count v1.0.0..HEAD)
+echo "repository:        $repo ($count commits since v1.0.0)"
+echo "git log -z median: $git_ms ms   (runs: $(tr '\n' ' ' <"$work/git.times"))"
+echo "slipway median:    $slipway_ms ms   (runs: $(tr '\n' ' ' <"$work/slipway.times"))"
+awk -v s="$slipway_ms" -v g="$git_ms" 'BEGIN { printf "ratio:             %.2f   (target <= 1.30)\n", s / g }'
+awk -v k="$peak_kb" 'BEGIN { printf "slipway peak RSS:  %.1f MB   (target < 100 MB)\n", k / 1024 }'
+echo "without --json:    $text_ms ms   (runs: $(tr '\n' ' ' <"$work/text.times"))"
+awk -v s="$text_ms" -v g="$git_ms" 'BEGIN { printf "ratio (text):      %.2f\n", s / g }'
+
+# 3. Optional: the same question asked of git-cliff and commitizen.
+if [ "${COMPARE:-0}" = 1 ]; then
+  compare_runs=${COMPARE_RUNS:-3}
+  compare() {
+    local name=$1; shift
+    : >"$work/$name.times"
+    for _ in $(seq "$compare_runs"); do time_ms "$@" >>"$work/$name.times"; done
+    printf '%-18s %s ms   (runs: %s)  answer: %s\n' "$name median:" "$(median <"$work/$name.times")" \
+      "$(tr '\n' ' ' <"$work/$name.times")" "$("$@" | tr '\n' ' ' | cut -c1-60)"
+  }
+  cliff() { (cd "$repo" && git-cliff --bumped-version 2>/dev/null) || echo "git-cliff failed"; }
+  cz_bump() { (cd "$repo" && cz bump --dry-run --yes 2>/dev/null | grep '^bump:') || echo "cz failed"; }
+  if command -v git-cliff >/dev/null; then compare git-cliff cliff; else echo "git-cliff: not on PATH"; fi
+  if command -v cz >/dev/null; then
+    # commitizen needs its version in a config file: one in the repository for the time of the runs.
+    printf '[tool.commitizen]\nname = "cz_conventional_commits"\nversion = "1.0.0"\ntag_format = "v$version"\n' >"$repo/.cz.toml"
+    compare commitizen cz_bump
+    rm -f "$repo/.cz.toml"
+  else
+    echo "commitizen (cz): not on PATH"
+  fi
+fi
