@@ -3,7 +3,8 @@ import Foundation
 /// Reads history in one streaming `git log -z` pass: records are parsed as the bytes arrive.
 public enum GitLogReader {
     /// Fields are separated by 0x1F; the message comes last so that it may contain anything but NUL.
-    static let format = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B"
+    /// `%m` marks boundary commits (`-`) when `--boundary` is asked for.
+    static let format = "--format=%m%x1f%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B"
 
     /// Every commit in `range` (e.g. `v1.2.0..HEAD`, or a single ref for all its history), newest first.
     public static func read(_ repository: GitRepository, range: [String]) throws(GitError) -> [GitCommit] {
@@ -12,26 +13,36 @@ public enum GitLogReader {
         return commits
     }
 
-    public static func stream(_ repository: GitRepository, range: [String],
+    /// Streams the commits of `range`. With `boundary`, git's `--boundary` commits (the excluded edge of the
+    /// range) go to it by sha instead: `TAG` comes back there exactly when it is an ancestor of the range's end.
+    public static func stream(_ repository: GitRepository, range: [String], boundary: ((String) -> Void)? = nil,
                               _ consume: (GitCommit) -> Void) throws(GitError) {
         var parser = RecordSplitter()
-        let arguments = ["log", "-z", "--no-color", "--encoding=UTF-8", format] + range + ["--"]
+        let arguments = ["log", "-z", "--no-color", "--encoding=UTF-8", format] + (boundary == nil ? [] : ["--boundary"]) + range + ["--"]
+        func handle(_ record: UnsafeRawBufferPointer) {
+            if record.first == UInt8(ascii: "-") {
+                if let boundary, record.count > 2 {
+                    let end = record[2...].firstIndex(of: 0x1F) ?? record.count
+                    boundary(String(decoding: UnsafeRawBufferPointer(rebasing: record[2..<end]), as: UTF8.self))
+                }
+                return
+            }
+            if let commit = parseRecord(record) { consume(commit) }
+        }
         do {
             try repository.runner.stream(repository.invocation(arguments, timeout: 600)) { chunk in
-                parser.feed(chunk) { record in
-                    if let commit = parseRecord(record) { consume(commit) }
-                }
+                parser.feed(chunk, handle)
             }
         } catch {
             throw GitError.wrap(error)
         }
-        parser.finish { record in
-            if let commit = parseRecord(record) { consume(commit) }
-        }
+        parser.finish(handle)
     }
 
-    /// One record: `sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`.
-    static func parseRecord(_ record: UnsafeRawBufferPointer) -> GitCommit? {
+    /// One record: `mark 0x1F sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`.
+    static func parseRecord(_ whole: UnsafeRawBufferPointer) -> GitCommit? {
+        guard let markEnd = whole.firstIndex(of: 0x1F) else { return nil }
+        let record = UnsafeRawBufferPointer(rebasing: whole[(markEnd + 1)...])
         var fields: [UnsafeRawBufferPointer] = []
         fields.reserveCapacity(6)
         var start = 0

@@ -78,6 +78,18 @@ public struct GitRepository: Sendable {
         return try git(arguments).text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
+    /// Every tag and the commit it names (annotated tags peeled), without walking history.
+    public func tagCommits() throws(GitError) -> [String: String] {
+        let text = try git(["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags/"]).text
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { continue }
+            result[fields[0]] = fields[2].isEmpty ? fields[1] : fields[2]
+        }
+        return result
+    }
+
     /// The checked-out branch, or `nil` on a detached HEAD.
     public func currentBranch() throws(GitError) -> String? {
         let output = try gitUnchecked(["symbolic-ref", "--quiet", "--short", "HEAD"])

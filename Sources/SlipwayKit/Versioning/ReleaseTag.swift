@@ -22,12 +22,22 @@ public struct ReleaseTagScan: Sendable {
     /// Tags without the prefix that would be releases under another prefix (`1.2.0`, `release-1.2.0`).
     public let otherReleaseLikeTags: [String]
 
+    /// Releases are taken from `reachable` (tags reachable from the target) when given; warnings and
+    /// other-prefix tags from all of `tagNames`.
+    public init(tagNames: [String], prefix: String, reachable: ReleaseTagScan) {
+        let all = ReleaseTagScan(tagNames: tagNames, prefix: prefix)
+        self.prefix = prefix
+        self.releases = reachable.releases
+        self.warnings = all.warnings
+        self.otherReleaseLikeTags = all.otherReleaseLikeTags
+    }
+
     public init(tagNames: [String], prefix: String) {
         self.prefix = prefix
         var releases: [ReleaseTag] = []
         var warnings: [String] = []
         var others: [String] = []
-        for name in tagNames {
+        for name in tagNames.sorted() {
             guard name.hasPrefix(prefix) else {
                 if Self.looksLikeRelease(name) { others.append(name) }
                 continue

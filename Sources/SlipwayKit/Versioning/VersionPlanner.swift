@@ -22,20 +22,46 @@ public struct VersionPlanner: Sendable {
         }
         let head: String
         do { head = try repository.resolveCommit(to) } catch { throw .git(error) }
-        let scan: ReleaseTagScan
-        do { scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: from ?? to), prefix: config.tagPrefix) } catch { throw .git(error) }
-        var warnings = scan.warnings
-
-        let base: ReleaseTag?
-        let rangeStart: String?
+        var scan: ReleaseTagScan
+        var base: ReleaseTag?
+        var rangeStart: String?
+        var commits: [GitCommit]?
         if let from {
-            do { _ = try repository.resolveCommit(from) } catch { throw .git(error) }
+            do {
+                _ = try repository.resolveCommit(from)
+                scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: from), prefix: config.tagPrefix)
+            } catch { throw .git(error) }
             base = scan.latest()
             rangeStart = from
         } else {
-            base = scan.latest()
-            rangeStart = base?.name
+            // One walk: read the log from the highest release tag with --boundary; the tag is reachable exactly
+            // when it comes back as a boundary commit. Only when it does not (a higher tag on another line)
+            // are the reachable tags worked out the slow way (`git tag --merged`).
+            let tagCommits: [String: String]
+            do { tagCommits = try repository.tagCommits() } catch { throw .git(error) }
+            scan = ReleaseTagScan(tagNames: Array(tagCommits.keys), prefix: config.tagPrefix)
+            if let candidate = scan.latest(), let commit = tagCommits[candidate.name] {
+                if commit == head {
+                    (base, rangeStart, commits) = (candidate, candidate.name, [])
+                } else {
+                    var boundary = Set<String>()
+                    var read: [GitCommit] = []
+                    do {
+                        try GitLogReader.stream(repository, range: ["\(commit)..\(head)"], boundary: { boundary.insert($0) }) { read.append($0) }
+                    } catch { throw .git(error) }
+                    if boundary.contains(commit) { (base, rangeStart, commits) = (candidate, candidate.name, read) }
+                }
+            }
+            if commits == nil {
+                do {
+                    let merged = ReleaseTagScan(tagNames: try repository.tags(mergedInto: head), prefix: config.tagPrefix)
+                    scan = ReleaseTagScan(tagNames: Array(tagCommits.keys), prefix: config.tagPrefix, reachable: merged)
+                } catch { throw .git(error) }
+                base = scan.latest()
+                rangeStart = base?.name
+            }
         }
+        var warnings = scan.warnings
         if base == nil, from == nil {
             if !scan.otherReleaseLikeTags.isEmpty || (config.tagPrefixConfigured && !scan.warnings.isEmpty) {
                 throw .prefixMatchesNothing(prefix: config.tagPrefix, examples: Array(scan.otherReleaseLikeTags.prefix(3)))
@@ -52,9 +78,11 @@ public struct VersionPlanner: Sendable {
 
         let current = base?.version ?? .zero
         let range = rangeStart.map { "\($0)..\(to)" } ?? to
-        let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
-        let commits: [GitCommit]
-        do { commits = try GitLogReader.read(repository, range: arguments) } catch { throw .git(error) }
+        if commits == nil {
+            let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
+            do { commits = try GitLogReader.read(repository, range: arguments) } catch { throw .git(error) }
+        }
+        let history = commits ?? []
 
         let stored: ReleaseOverrides
         if let overrides {
@@ -64,7 +92,7 @@ public struct VersionPlanner: Sendable {
         }
         let classifier = CommitClassifier(rules: config.bump, majorIsZero: current.major == 0,
                                           overrides: stored.commits)
-        let classified = classifier.classify(commits)
+        let classified = classifier.classify(history)
         let bump = CommitClassifier.bump(of: classified)
         var next = current.core.bumped(bump)
         if bump == .none { next = current }
