@@ -7,6 +7,7 @@ enum Subcommands {
         (NextVersionCommand.spec, NextVersionCommand.run),
         (ChangesCommand.spec, ChangesCommand.run),
         (SemverCommand.spec, SemverCommand.run),
+        (EnvCommand.spec, EnvCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {
