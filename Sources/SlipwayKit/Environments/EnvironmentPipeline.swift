@@ -69,7 +69,8 @@ public struct EnvironmentPipeline: Sendable {
             var status = EnvironmentStatus(settings: environment, state: nil,
                                            holds: allHolds.filter { $0.environment == environment.name })
             do { status.state = try backend(for: environment).state() } catch { status.problem = error.description }
-            if !environment.auto, let previous = result.last?.version, previous != status.version {
+            if !environment.auto, let previous = result.last?.version, previous != status.version,
+               !allHolds.contains(where: { $0.version == previous }) {
                 status.promotable = previous
             }
             result.append(status)
