@@ -12,7 +12,7 @@ import Testing
         #expect(statuses[1].promotable == "1.2.0")
         #expect(statuses[0].promotable == nil)
         let clone = try fixture.app.repository().slipwayDirectory + "/envs"
-        #expect(try FileManager.default.contentsOfDirectory(atPath: clone).count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: clone).filter { !$0.hasSuffix(".lock") }.count == 1)
     }
 
     @Test func promoteCommitsOnlyTheValueAndPushes() throws {
@@ -70,6 +70,15 @@ import Testing
         _ = try pipeline.clearHolds("staging")
         #expect(try pipeline.promotionPlan("staging").target == "1.2.0")
         #expect(throws: EnvironmentError.self) { try pipeline.rollbackPlan("staging", to: "0.9.0") }
+        #expect(pipeline.audit.entries().entries.contains { $0.action == "env.rollback" && $0.outcome == "refused" })
+    }
+
+    @Test func promotionCarriesTheChangelogExcerpt() throws {
+        let fixture = try GitopsFixture()
+        try fixture.app.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2026-01-03\n### Added\n- search\n\n## [1.1.0] - 2026-01-02\n### Fixed\n- crash\n\n## [1.0.0] - 2026-01-01\n- first\n")
+        let plan = try fixture.pipeline().promotionPlan("production", version: "1.1.0")
+        #expect(plan.changelog == "## [1.1.0] - 2026-01-02\n### Fixed\n- crash")
+        #expect(ChangelogExcerpt.between("## v1.2.0\nx\n## v1.1.0\ny\n", after: "1.0.0", through: "1.2.0") == "## v1.2.0\nx\n## v1.1.0\ny")
     }
 
     @Test func drillRollsBackTimesItAndPutsTheVersionBack() throws {

@@ -31,6 +31,15 @@ import Testing
         #expect(outcome.output.contains("has been upgraded"))
     }
 
+    @Test func configuredHistoryMaxIsPassedAndJudged() throws {
+        var settings = FakeHelm.settings
+        settings.historyMax = 3
+        let backend = HelmBackend(settings: settings, environment: "production", workingDirectory: "/", runner: CommandRunner())
+        #expect(backend.upgradeArguments("1.3.0", major: 3).contains("--history-max"))
+        #expect(!HelmBackend(settings: FakeHelm.settings, environment: "p", workingDirectory: "/", runner: CommandRunner())
+            .upgradeArguments("1.3.0", major: 3).contains("--history-max"))
+    }
+
     @Test func helm4PromotesWithRollbackOnFailure() throws {
         let helm = try FakeHelm(version: "v4.0.1+g12500dd")
         _ = try helm.backend().deploy("1.3.0", action: "env.promote", from: "1.2.0")
@@ -63,6 +72,8 @@ import Testing
         let state = try helm.backend().state()
         #expect(state.isPending)
         #expect(state.recovery?.contains("helm rollback web REV --namespace web --kube-context prod") == true)
+        #expect(state.recovery?.contains("Preparing upgrade") == true)
+        #expect(helm.calls.last == "status web --namespace web --kube-context prod --output json")
         let app = try TestRepository()
         try app.commit("chore: init")
         let backend = helm.backend()

@@ -152,10 +152,12 @@ public struct EnvironmentPipeline: Sendable {
     public func promote(_ plan: PromotionPlan, confirmation: String?, dryRun: Bool = false) throws -> DeploymentActionResult {
         let environment = plan.environment
         if plan.requiresConfirmation, !dryRun, confirmation != environment.name {
+            record("env.promote", plan.target, environment, outcome: "refused", detail: "no --confirm \(environment.name)")
             throw EnvironmentError(.confirmationNeeded, "promoting \(environment.name) needs --confirm \(environment.name) (the exact name); nothing was done")
         }
         let backend = backend(for: environment)
         if dryRun {
+            record("env.promote", plan.target, environment, outcome: "dry-run", detail: "from \(plan.current ?? "nothing")")
             return DeploymentActionResult(environment: environment.name, action: "env.promote", from: plan.current, to: plan.target,
                                           outcome: DeploymentOutcome(commands: [], output: "would promote \(environment.name) from \(plan.current ?? "nothing") to \(plan.target) with \(backend.kind)"),
                                           durationSeconds: 0, dryRun: true)
@@ -173,6 +175,12 @@ public struct EnvironmentPipeline: Sendable {
                                     detail: criteriaRecord(environment, version: plan.target)))
         return DeploymentActionResult(environment: environment.name, action: "env.promote", from: plan.current, to: plan.target,
                                       outcome: outcome, durationSeconds: duration)
+    }
+
+    /// Audits an action that did not run (refused, dry run); an audit log that cannot be written does not stop it.
+    private func record(_ action: String, _ version: String, _ environment: EnvironmentSettings, outcome: String, detail: String) {
+        try? audit.append(AuditEntry(identity: identity, action: action, version: version, target: environment.name,
+                                     outcome: outcome, durationSeconds: 0, detail: detail))
     }
 
     private func criteriaRecord(_ environment: EnvironmentSettings, version: String) -> String? {
@@ -235,10 +243,12 @@ public struct EnvironmentPipeline: Sendable {
     public func rollback(_ plan: RollbackPlan, confirmation: String?, dryRun: Bool = false) throws -> DeploymentActionResult {
         let environment = plan.environment
         if !dryRun, confirmation != environment.name {
+            record("env.rollback", plan.target.version, environment, outcome: "refused", detail: "no --confirm \(environment.name)")
             throw EnvironmentError(.confirmationNeeded, "rolling back \(environment.name) needs --confirm \(environment.name) (the exact name); nothing was done")
         }
         let backend = backend(for: environment)
         if dryRun {
+            record("env.rollback", plan.target.version, environment, outcome: "dry-run", detail: plan.drill ? "drill" : "from \(plan.current ?? "nothing")")
             return DeploymentActionResult(environment: environment.name, action: "env.rollback", from: plan.current, to: plan.target.version,
                                           outcome: DeploymentOutcome(commands: [], output: "would roll back \(environment.name) from \(plan.current ?? "nothing") to \(plan.target.version) with \(backend.kind)"),
                                           durationSeconds: 0, targetSeconds: plan.targetSeconds, dryRun: true)

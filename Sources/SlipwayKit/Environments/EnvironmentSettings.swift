@@ -112,11 +112,14 @@ public struct HelmSettings: Sendable, Hashable {
     public var values: String?
     /// Helm's `--timeout`, e.g. `10m`.
     public var timeout: String
-    /// The release history helm keeps (`--history-max`); helm's default is 10.
-    public var historyMax: Int
+    /// `--history-max` passed to `helm upgrade` when set; helm keeps 10 revisions when it is not.
+    public var historyMax: Int?
+
+    /// The revisions helm keeps for this release.
+    public var keptHistory: Int { historyMax ?? 10 }
 
     public init(kubeContext: String? = nil, namespace: String, release: String, chart: String, values: String? = nil,
-                timeout: String = "10m", historyMax: Int = 10) {
+                timeout: String = "10m", historyMax: Int? = nil) {
         self.kubeContext = kubeContext
         self.namespace = namespace
         self.release = release
@@ -141,7 +144,7 @@ public struct HelmSettings: Sendable, Hashable {
         if HelmSettings.seconds(timeout) == nil, let timeoutNode = members["timeout"] {
             throw timeoutNode.error("'\(timeout)' is not a duration such as 300s, 10m or 1h")
         }
-        historyMax = try members["historyMax"].map { (node) throws(ConfigError) in try node.integer(in: 0...10_000) } ?? 10
+        historyMax = try members["historyMax"].map { (node) throws(ConfigError) in try node.integer(in: 0...10_000) }
     }
 
     /// Seconds in a Go duration made of `h`, `m` and `s` parts (`1h30m`, `600s`).

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The embedded default backend: a file in an environments repository names the version; a deployment is a
 /// commit that changes only that value, pushed to the environments remote.
@@ -100,6 +103,10 @@ public struct GitopsBackend: DeploymentBackend {
     }
 
     public func state() throws(DeploymentError) -> DeploymentState {
+        try withCloneLock { () throws(DeploymentError) in try readState() }
+    }
+
+    private func readState() throws(DeploymentError) -> DeploymentState {
         try sync()
         let value = try editor.read(try readFile())
         let log = try git(["log", "-1", "--format=%H%x1f%an%x1f%at", "--", settings.file], "reading the history of \(settings.file)")
@@ -112,6 +119,10 @@ public struct GitopsBackend: DeploymentBackend {
     }
 
     public func history() throws(DeploymentError) -> [DeploymentRecord] {
+        try withCloneLock { () throws(DeploymentError) in try readHistory() }
+    }
+
+    private func readHistory() throws(DeploymentError) -> [DeploymentRecord] {
         try sync()
         let log = try git(["log", "--max-count=100", "--format=%H%x1f%an%x1f%at", "--", settings.file], "reading the history of \(settings.file)")
         var records: [DeploymentRecord] = []
@@ -127,6 +138,30 @@ public struct GitopsBackend: DeploymentBackend {
     }
 
     public func deploy(_ version: String, action: String, from current: String?) throws(DeploymentError) -> DeploymentOutcome {
+        try withCloneLock { () throws(DeploymentError) in try commitAndPush(version, action: action) }
+    }
+
+    /// Runs `body` holding `<clone>.lock`, so two Slipways on this machine never work in the clone at once.
+    func withCloneLock<T>(_ body: () throws(DeploymentError) -> T) throws(DeploymentError) -> T {
+        let lockPath = cloneDirectory + ".lock"
+        try? FileManager.default.createDirectory(atPath: repository.slipwayDirectory + "/envs", withIntermediateDirectories: true)
+        let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else {
+            throw DeploymentError(.backend, "cannot open \(lockPath): \(String(cString: strerror(errno))); check the permissions of .git/slipway")
+        }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(120)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard Date() < deadline else {
+                throw DeploymentError(.backend, "another Slipway has held \(lockPath) for 2 minutes; wait for it to finish and try again")
+            }
+            usleep(100_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    private func commitAndPush(_ version: String, action: String) throws(DeploymentError) -> DeploymentOutcome {
         let branch = try sync()
         let before = try editor.read(try readFile())
         if before == version {

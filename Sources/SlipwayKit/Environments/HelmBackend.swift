@@ -76,8 +76,20 @@ public struct HelmBackend: DeploymentBackend {
         let updated = release["updated"].flatMap { if case .string(let text) = $0 { return Self.parseGoTime(text) } else { return nil } }
         var state = DeploymentState(version: chart.flatMap(Self.chartVersion) ?? appVersion, since: updated, by: nil,
                                     status: status, revision: revision)
-        if state.isPending { state.recovery = recovery(for: status) }
+        if state.isPending {
+            state.recovery = recovery(for: status)
+            if let description = try? pendingDescription() { state.recovery = (state.recovery ?? "") + " (helm status: \(description))" }
+        }
         return state
+    }
+
+    /// `info.description` from `helm status -o json`, which says what the interrupted operation was.
+    func pendingDescription() throws(DeploymentError) -> String? {
+        let output = try helm(["status", settings.release] + scope + ["--output", "json"], timeout: queryTimeout)
+        guard let release = try? JSONParser.parse(output.stdout), case .string(let description)? = release["info"]?["description"] else {
+            throw unexpected(output, "helm's JSON release status")
+        }
+        return description
     }
 
     func recovery(for status: String) -> String {
@@ -89,7 +101,7 @@ public struct HelmBackend: DeploymentBackend {
     }
 
     public func history() throws(DeploymentError) -> [DeploymentRecord] {
-        let output = try helm(["history", settings.release] + scope + ["--max", String(max(settings.historyMax, 1)), "--output", "json"],
+        let output = try helm(["history", settings.release] + scope + ["--max", String(max(settings.keptHistory, 1)), "--output", "json"],
                               timeout: queryTimeout)
         guard let list = try? JSONParser.parse(output.stdout), case .array(let revisions) = list else {
             throw unexpected(output, "helm's JSON release history")
@@ -119,6 +131,7 @@ public struct HelmBackend: DeploymentBackend {
     public func upgradeArguments(_ version: String, major: Int) -> [String] {
         var arguments = ["upgrade", "--install", settings.release, settings.chart, "--version", version] + scope
         if let values = settings.values { arguments += ["-f", values] }
+        if let historyMax = settings.historyMax { arguments += ["--history-max", String(historyMax)] }
         arguments += ["--wait", "--timeout", settings.timeout, major >= 4 ? "--rollback-on-failure" : "--atomic"]
         return arguments
     }

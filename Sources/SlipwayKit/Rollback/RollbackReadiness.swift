@@ -151,10 +151,10 @@ public struct RollbackReadiness: Sendable {
         }
         guard let history = inputs.helmHistory, history.contains(where: { $0.revision == target.revision && $0.revision != nil }) else {
             return ReadinessItem(id: "helm", title: title, state: .fail,
-                                 reason: "\(target.version) is no longer in helm history (history-max \(settings.historyMax)); raise --history-max")
+                                 reason: "\(target.version) is no longer in helm history (history-max \(settings.keptHistory)); raise --history-max")
         }
         return ReadinessItem(id: "helm", title: title, state: .pass,
-                             reason: "revision \(target.revision ?? "?") (\(target.version)) is in the history of \(history.count) (history-max \(settings.historyMax))")
+                             reason: "revision \(target.revision ?? "?") (\(target.version)) is in the history of \(history.count) (history-max \(settings.keptHistory))")
     }
 
     static func minutes(_ value: Double) -> String {

@@ -40,6 +40,11 @@ final class FakeHelm: @unchecked Sendable {
     [{"revision":1,"updated":"2026-01-01T10:00:00.123456789Z","status":"superseded","chart":"web-1.0.0","app_version":"1.0.0","description":"Install complete"},{"revision":2,"updated":"2026-01-03T10:00:00+00:00","status":"failed","chart":"web-1.1.0","app_version":"1.1.0","description":"Upgrade \\"web\\" failed: context deadline exceeded"},{"revision":3,"updated":"2026-01-05T10:11:12.5Z","status":"deployed","chart":"web-1.2.0","app_version":"1.2.0","description":"Upgrade complete"}]
     """
 
+    /// `helm status -o json` for a release whose upgrade was interrupted.
+    static let status = """
+    {"name":"web","info":{"first_deployed":"2026-01-01T10:00:00Z","last_deployed":"2026-01-06T09:00:00Z","deleted":"","description":"Preparing upgrade","status":"pending-upgrade"},"chart":{"metadata":{"name":"web","version":"1.3.0","appVersion":"1.3.0"}},"version":4,"namespace":"web"}
+    """
+
     init(version: String = "v3.15.2+g1a500d5", list: String = FakeHelm.list()) throws {
         folder = try TestRepository.makeTemporaryFolder("fake-helm")
         try write("helm", Self.script)
@@ -47,6 +52,7 @@ final class FakeHelm: @unchecked Sendable {
         try write("version", version + "\n")
         try write("list.json", list)
         try write("history.json", Self.history)
+        try write("status.json", Self.status)
     }
 
     func write(_ name: String, _ text: String) throws {
