@@ -67,6 +67,24 @@ import Testing
         #expect(readiness.items.first { $0.id == "helm" }?.state == .pass)
     }
 
+    @Test func aFailedRollbackShowsHelmsOutputAndWhatRunsNow() throws {
+        let helm = try FakeHelm()
+        let app = try TestRepository()
+        try app.commit("chore: init")
+        let backend = helm.backend()
+        let pipeline = EnvironmentPipeline(repository: try app.repository(), config: SlipwayConfig(),
+                                           environments: [EnvironmentSettings(name: "production", backend: .helm(FakeHelm.settings))]) { _ in backend }
+        let plan = try pipeline.rollbackPlan("production")
+        try helm.write("mode", "fail-ops")
+        do { _ = try pipeline.rollback(plan, confirmation: "production"); Issue.record("no error") } catch let error as DeploymentError {
+            #expect(error.output.contains("UPGRADE FAILED: timed out waiting for the condition"))
+            #expect(error.description.contains("production now reports 1.2.0 (deployed)"))
+        }
+        let entry = pipeline.audit.entries().entries.last
+        #expect(entry?.action == "env.rollback" && entry?.outcome == "failed" && entry?.durationSeconds ?? -1 > 0)
+        #expect(try pipeline.holds.all().isEmpty)
+    }
+
     @Test func aPendingReleaseShowsItsRecoveryAndFailsReadiness() throws {
         let helm = try FakeHelm(list: FakeHelm.list(status: "pending-upgrade"))
         let state = try helm.backend().state()

@@ -15,6 +15,7 @@ final class FakeHelm: @unchecked Sendable {
     case "$mode" in
       fail) echo 'Error: Kubernetes cluster unreachable: Get "https://prod.example.com:6443/version": dial tcp: connection refused' >&2; exit 1 ;;
       hang) exec sleep 30 ;;
+      fail-ops) case "$1" in upgrade|rollback) echo 'Error: UPGRADE FAILED: timed out waiting for the condition' >&2; exit 1 ;; esac ;;
       garbage) echo '<html><body>502 Bad Gateway</body></html>'; exit 0 ;;
     esac
     case "$1" in
