@@ -10,7 +10,7 @@ import Testing
         #expect(state.revision == "3")
         #expect(state.status == "deployed" && !state.isPending)
         #expect(state.since == ISO8601DateFormatter().date(from: "2026-01-05T10:11:12Z"))
-        #expect(helm.calls == ["list --filter ^web$ --namespace web --kube-context prod --output json"])
+        #expect(helm.calls == ["list --all --filter ^web$ --namespace web --kube-context prod --output json"])
     }
 
     @Test func historyIsNewestFirstWithFailedRevisionsMarked() throws {

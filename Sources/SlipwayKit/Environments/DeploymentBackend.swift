@@ -105,8 +105,4 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-
-    static func command(_ error: CommandError, doing what: String) -> DeploymentError {
-        DeploymentError(.backend, "\(what): \(error.description)", output: error.outputTail)
-    }
 }

@@ -55,8 +55,9 @@ public struct HelmBackend: DeploymentBackend {
         return major
     }
 
+    /// The release's latest revision from `helm list --all`, which unlike plain `helm list` includes `pending-*` releases.
     public func state() throws(DeploymentError) -> DeploymentState {
-        let output = try helm(["list", "--filter", "^" + NSRegularExpression.escapedPattern(for: settings.release) + "$"] + scope
+        let output = try helm(["list", "--all", "--filter", "^" + NSRegularExpression.escapedPattern(for: settings.release) + "$"] + scope
                               + ["--output", "json"], timeout: queryTimeout)
         guard let list = try? JSONParser.parse(output.stdout), case .array(let releases) = list else {
             throw unexpected(output, "helm's JSON release list")
