@@ -127,6 +127,17 @@ import Testing
         #expect(pipeline.audit.entries().entries.last?.outcome == "failed")
     }
 
+    @Test func aVPrefixedValueReadsAsTheBareVersionAndIsWrittenBare() throws {
+        let fixture = try GitopsFixture()
+        try fixture.envsSource.commitFile("staging/values.yaml", "image:\n  tag: v1.1.0\n", message: "v prefix")
+        try fixture.envsSource.git(["push", "-q", fixture.envsRemote.root, "main"])
+        let pipeline = try fixture.pipeline()
+        #expect(pipeline.statuses()[1].version == "1.1.0")
+        _ = try pipeline.promote(try pipeline.promotionPlan("staging"), confirmation: nil)
+        #expect(try fixture.remoteFile("staging/values.yaml") == "image:\n  tag: 1.2.0")
+        #expect(GitopsBackend.bare("latest") == "latest" && GitopsBackend.bare("v2") == "v2")
+    }
+
     @Test func aFileWithoutTheKeyIsReportedNotGuessed() throws {
         let fixture = try GitopsFixture()
         try fixture.envsSource.commitFile("staging/values.yaml", "image:\n  repository: acme/web\n", message: "drop tag")

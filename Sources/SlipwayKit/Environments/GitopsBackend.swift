@@ -108,7 +108,7 @@ public struct GitopsBackend: DeploymentBackend {
 
     private func readState() throws(DeploymentError) -> DeploymentState {
         try sync()
-        let value = try editor.read(try readFile())
+        let value = Self.bare(try editor.read(try readFile()))
         let log = try git(["log", "-1", "--format=%H%x1f%an%x1f%at", "--", settings.file], "reading the history of \(settings.file)")
         let fields = log.trimmedText.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 else {
@@ -129,7 +129,8 @@ public struct GitopsBackend: DeploymentBackend {
         for line in log.trimmedText.split(separator: "\n").reversed() {
             let fields = line.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else { continue }
-            guard let data = try? clone.show(settings.file, at: fields[0]), let value = try? editor.read(data) else { continue }
+            guard let data = try? clone.show(settings.file, at: fields[0]), let raw = try? editor.read(data) else { continue }
+            let value = Self.bare(raw)
             if records.last?.version == value { continue }
             records.append(DeploymentRecord(version: value, time: Double(fields[2]).map { Date(timeIntervalSince1970: $0) },
                                             by: fields[1], revision: String(fields[0].prefix(12))))
@@ -163,7 +164,7 @@ public struct GitopsBackend: DeploymentBackend {
 
     private func commitAndPush(_ version: String, action: String) throws(DeploymentError) -> DeploymentOutcome {
         let branch = try sync()
-        let before = try editor.read(try readFile())
+        let before = Self.bare(try editor.read(try readFile()))
         if before == version {
             throw DeploymentError(.input, "\(environment) already runs \(version) in \(settings.repo); nothing to change")
         }
@@ -206,6 +207,11 @@ public struct GitopsBackend: DeploymentBackend {
                                             push.map(ShellQuoting.quote).joined(separator: " ")],
                                  output: "\(settings.file): \(settings.key) \(before) -> \(version) (\(sha.prefix(12)))",
                                  revision: String(sha.prefix(12)))
+    }
+
+    /// `1.2.3` for a file value `v1.2.3`: the version without a leading `v`; anything else as written.
+    static func bare(_ value: String) -> String {
+        value.hasPrefix("v") && SemanticVersion(String(value.dropFirst())) != nil ? String(value.dropFirst()) : value
     }
 
     private func restore(_ branch: String) throws(DeploymentError) {
