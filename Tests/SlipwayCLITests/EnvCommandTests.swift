@@ -97,4 +97,19 @@ struct EnvSandbox {
         #expect(items.allSatisfy { $0["state"] != nil && $0["reason"] != nil })
         #expect(items.contains { $0["id"] == .string("plan") && $0["state"] == .string("fail") })
     }
+
+    @Test func aFailingBackendExitsOneWithItsOutput() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.commit("feat: one")
+        try box.git("tag", "v1.0.0")
+        let config = #"{"environments": [{"name": "staging", "backend": {"kind": "command", "status": ["/bin/echo", "0.9.0"], "deploy": ["/bin/sh", "-c", "echo deploy exploded >&2; exit 3", "{version}"]}}]}"#
+        try Data(config.utf8).write(to: URL(fileURLWithPath: box.root + "/.slipway.json"))
+        let result = try SlipwayBinary.run(["env", "promote", "staging", "--version", "1.0.0", "--repo", box.root])
+        #expect(result.code == .exited(1), "\(result.stderr)")
+        #expect(result.stderr.contains("deploy exploded"))
+        #expect(result.stderr.contains("staging now reports 0.9.0"))
+        let missing = try SlipwayBinary.run(["env", "promote", "staging", "--repo", box.root])
+        #expect(missing.code == .exited(2) && missing.stderr.contains("--version"))
+    }
 }

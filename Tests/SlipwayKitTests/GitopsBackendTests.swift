@@ -138,6 +138,18 @@ import Testing
         #expect(GitopsBackend.bare("latest") == "latest" && GitopsBackend.bare("v2") == "v2")
     }
 
+    @Test func aPromotionInterruptedBeforeThePushLeavesNothingBehind() throws {
+        let fixture = try GitopsFixture()
+        let pipeline = try fixture.pipeline()
+        _ = pipeline.statuses()
+        guard case .gitops(let settings) = try pipeline.environment("staging").backend else { Issue.record("not gitops"); return }
+        let backend = GitopsBackend(settings: settings, environment: "staging", repository: try fixture.app.repository(), runner: fixture.app.runner)
+        try Data("image:\n  tag: 6.6.6\n".utf8).write(to: URL(fileURLWithPath: backend.cloneDirectory + "/staging/values.yaml"))
+        try fixture.app.git(["-c", "user.name=X", "-c", "user.email=x@example.com", "commit", "-qam", "half done"], in: backend.cloneDirectory)
+        #expect(try backend.state().version == "1.1.0")
+        #expect(try fixture.app.git(["log", "-1", "--format=%s"], in: backend.cloneDirectory) == "production")
+    }
+
     @Test func aFileWithoutTheKeyIsReportedNotGuessed() throws {
         let fixture = try GitopsFixture()
         try fixture.envsSource.commitFile("staging/values.yaml", "image:\n  repository: acme/web\n", message: "drop tag")
