@@ -94,4 +94,14 @@ import Testing
         #expect(plan.criteria == "- p99 > 2s")
         #expect(RollbackPlanDocument(path: "p.md", text: "# Plan\n## Rollback criteria\n\n## Steps\nx\n").criteria == nil)
     }
+
+    @Test func aRunbookSectionServesAsThePlan() {
+        let runbook = "# Runbook\n\n## v1.1.0\nRedeploy.\n\n## Rolling back v1.2.0\nRun slipway env rollback production.\n### Criteria\n- 5xx above 1%\n\n## v1.3.0\n"
+        let section = RollbackPlanDocument.section(of: runbook, path: "docs/RUNBOOK.md", naming: "1.2.0", tagPrefix: "v")
+        #expect(section?.path == "docs/RUNBOOK.md (section v1.2.0)")
+        #expect(section?.saysSomething == true)
+        #expect(section?.criteria == "- 5xx above 1%")
+        #expect(RollbackPlanDocument.section(of: runbook, path: "docs/RUNBOOK.md", naming: "1.3.0", tagPrefix: "v")?.saysSomething == false)
+        #expect(RollbackPlanDocument.section(of: runbook, path: "docs/RUNBOOK.md", naming: "2.0.0", tagPrefix: "v") == nil)
+    }
 }

@@ -184,8 +184,8 @@ public struct EnvironmentPipeline: Sendable {
     }
 
     private func criteriaRecord(_ environment: EnvironmentSettings, version: String) -> String? {
-        if let path = planPath(environment, version: version), let plan = planDocument(path), plan.criteria != nil {
-            return "criteria: Rollback criteria section in \(path)"
+        if let path = planPath(environment, version: version), let plan = planDocument(path, version: version), plan.criteria != nil {
+            return "criteria: Rollback criteria section in \(plan.path)"
         }
         return environment.rollback.criteria.map { "criteria: " + $0 }
     }
@@ -331,8 +331,13 @@ public struct EnvironmentPipeline: Sendable {
         if let version = state?.version {
             inputs.planPath = planPath(environment, version: version)
             if let path = inputs.planPath {
-                inputs.plan = planDocument(path)
+                inputs.plan = planDocument(path, version: version)
                 inputs.planCommitted = firstCommitTime(path)
+                if let plan = inputs.plan {
+                    inputs.planPath = plan.path
+                } else if path.lowercased().hasSuffix(".md") {
+                    inputs.planPath = "\(path) (section \(config.tagPrefix)\(version))"
+                }
             }
             inputs.recordedCriteria = audit.entries().entries.last(where: {
                 $0.action == "env.promote" && $0.target == name && $0.version == version && $0.outcome == "ok"
@@ -387,15 +392,22 @@ public struct EnvironmentPipeline: Sendable {
         }
     }
 
+    /// The plan file for `version`: `<plans>/<tagPrefix>X.Y.Z.md`, or the runbook itself when `plans` is a `.md` file.
     func planPath(_ environment: EnvironmentSettings, version: String) -> String? {
         guard let folder = environment.rollback.plans else { return nil }
+        if folder.lowercased().hasSuffix(".md") { return folder }
         let bare = version.hasPrefix(config.tagPrefix) && !config.tagPrefix.isEmpty ? String(version.dropFirst(config.tagPrefix.count)) : version
         return (folder.hasSuffix("/") ? folder : folder + "/") + config.tagPrefix + bare + ".md"
     }
 
-    func planDocument(_ path: String) -> RollbackPlanDocument? {
+    /// The plan at `path`; in a runbook, only the section whose heading names `version`.
+    func planDocument(_ path: String, version: String) -> RollbackPlanDocument? {
         guard let data = FileManager.default.contents(atPath: repository.root + "/" + path) else { return nil }
-        return RollbackPlanDocument(path: path, text: String(decoding: data, as: UTF8.self))
+        let text = String(decoding: data, as: UTF8.self)
+        guard let environment = environments.first(where: { $0.rollback.plans == path }), environment.rollback.plans?.lowercased().hasSuffix(".md") == true else {
+            return RollbackPlanDocument(path: path, text: text)
+        }
+        return RollbackPlanDocument.section(of: text, path: path, naming: version, tagPrefix: config.tagPrefix)
     }
 
     func firstCommitTime(_ path: String) -> Date? {

@@ -38,4 +38,25 @@ public struct RollbackPlanDocument: Sendable, Hashable {
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
+
+    /// The section of a runbook whose heading names `version` (`## v1.2.3` or `## Rolling back 1.2.3`), down to
+    /// the next heading of the same or a higher level; `nil` when no heading names it.
+    public static func section(of runbook: String, path: String, naming version: String, tagPrefix: String) -> RollbackPlanDocument? {
+        var collected: [Substring] = []
+        var level = 0
+        for line in runbook.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                let hashes = trimmed.prefix(while: { $0 == "#" }).count
+                if level > 0, hashes <= level { break }
+                if level == 0 {
+                    let words = trimmed.split(whereSeparator: { " []()#:,".contains($0) }).map(String.init)
+                    if words.contains(version) || words.contains(tagPrefix + version) { level = hashes }
+                }
+            }
+            if level > 0 { collected.append(line) }
+        }
+        guard !collected.isEmpty else { return nil }
+        return RollbackPlanDocument(path: "\(path) (section \(tagPrefix)\(version))", text: collected.joined(separator: "\n"))
+    }
 }

@@ -72,7 +72,7 @@ public struct RollbackReadiness: Sendable {
             return ReadinessItem(id: "plan", title: title, state: .fail,
                                  reason: "no plans folder configured (\(inputs.environment.keyPath).rollback.plans)")
         }
-        guard let plan = inputs.plan else { return ReadinessItem(id: "plan", title: title, state: .fail, reason: "\(path) does not exist") }
+        guard let plan = inputs.plan else { return ReadinessItem(id: "plan", title: title, state: .fail, reason: "no plan at \(path)") }
         guard plan.saysSomething else { return ReadinessItem(id: "plan", title: title, state: .fail, reason: "\(path) says nothing") }
         return ReadinessItem(id: "plan", title: title, state: .pass, reason: path)
     }
