@@ -85,7 +85,8 @@ public struct RollbackReadiness: Sendable {
                 return ReadinessItem(id: "criteria", title: title, state: .fail,
                                      reason: "\(plan.path) was committed after the deployment (\(Self.day(committed)) > \(Self.day(since)))")
             }
-            return ReadinessItem(id: "criteria", title: title, state: .pass, reason: "criteria section in \(plan.path)")
+            let when = inputs.planCommitted == nil ? " (not committed, so when it was written is unknown)" : ""
+            return ReadinessItem(id: "criteria", title: title, state: .pass, reason: "criteria section in \(plan.path)\(when)")
         }
         if let recorded = inputs.recordedCriteria {
             return ReadinessItem(id: "criteria", title: title, state: .pass, reason: "recorded at promotion: \(recorded.prefix(80))")
