@@ -24,6 +24,7 @@ public struct EnvironmentHolds: Sendable {
         try all().first(where: { $0.version == version })
     }
 
+    /// Adds `hold`, replacing an older hold on the same version in the same environment.
     public func add(_ hold: DeploymentHold) throws(StateFileError) {
         var holds = try all().filter { !($0.environment == hold.environment && $0.version == hold.version) }
         holds.append(hold)

@@ -29,6 +29,7 @@ public struct EnvironmentPipeline: Sendable {
         self.makeBackend = backend
     }
 
+    /// The backend that deploys `environment`.
     public func backend(for environment: EnvironmentSettings) -> any DeploymentBackend { makeBackend(environment) }
 
     /// The environment called `name`.

@@ -3,6 +3,7 @@ import Foundation
 /// Reads and rewrites one value in a YAML values file or a JSON file, changing only that value's bytes and
 /// keeping the quoting the file had.
 public struct ValuesFileEditor: Sendable {
+    /// JSON for `*.json`, YAML for anything else.
     public enum Format: Sendable { case yaml, json }
 
     public let format: Format

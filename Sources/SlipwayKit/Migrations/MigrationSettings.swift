@@ -1,5 +1,6 @@
 /// `migrations` in `.slipway.json`: which tool writes the database migrations, and where they live.
 public struct MigrationSettings: Sendable, Hashable {
+    /// The migration tool, as `migrations.kind` names it.
     public enum Kind: String, Sendable, CaseIterable {
         case golangMigrate = "golang-migrate"
         case sqlx, flyway, liquibase, alembic, django, rails, knex, prisma

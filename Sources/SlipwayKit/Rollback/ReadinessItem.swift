@@ -1,5 +1,6 @@
 /// One line of the rollback readiness checklist: ✓, ✗ or ? with its reason.
 public struct ReadinessItem: Sendable, Hashable {
+    /// `pass` (✓), `fail` (✗) or `unknown` (?), as `readiness --json` writes it.
     public enum State: String, Sendable {
         case pass, fail, unknown
 
