@@ -112,4 +112,39 @@ struct EnvSandbox {
         let missing = try SlipwayBinary.run(["env", "promote", "staging", "--repo", box.root])
         #expect(missing.code == .exited(2) && missing.stderr.contains("--version"))
     }
+
+    @Test func helmRollbackThroughTheBinaryNeedsTheNameAndRunsHelmRollback() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.commit("feat: one")
+        let bin = box.root + "/.git/fake-bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let script = """
+        #!/bin/sh
+        printf '%s\\n' "$*" >> "$(dirname "$0")/argv.log"
+        case "$1" in
+          version) echo v3.16.1+g1a2b3c4 ;;
+          list) echo '[{"name":"web","namespace":"web","revision":"2","updated":"2026-01-05 10:11:12.5 +0000 UTC","status":"deployed","chart":"web-1.1.0","app_version":"1.1.0"}]' ;;
+          history) echo '[{"revision":1,"updated":"2026-01-01T10:00:00Z","status":"superseded","chart":"web-1.0.0","app_version":"1.0.0","description":"Install complete"},{"revision":2,"updated":"2026-01-05T10:11:12Z","status":"deployed","chart":"web-1.1.0","app_version":"1.1.0","description":"Upgrade complete"}]' ;;
+          rollback) echo 'Rollback was a success! Happy Helming!' ;;
+          *) exit 1 ;;
+        esac
+        """
+        try Data(script.utf8).write(to: URL(fileURLWithPath: bin + "/helm"))
+        chmod(bin + "/helm", 0o755)
+        let config = #"{"environments": [{"name": "production", "backend": {"kind": "helm", "kubeContext": "prod", "namespace": "web", "release": "web", "chart": "oci://registry.example.com/charts/web"}}]}"#
+        try Data(config.utf8).write(to: URL(fileURLWithPath: box.root + "/.slipway.json"))
+        let environment = ["PATH": bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+        let status = try SlipwayBinary.run(["env", "status", "--json", "--repo", box.root], environment: environment)
+        #expect(status.code == .exited(0), "\(status.stderr)")
+        #expect(status.stdout.contains("\"version\": \"1.1.0\"") && status.stdout.contains("\"revision\": \"2\""))
+        let refused = try SlipwayBinary.run(["env", "rollback", "production", "--repo", box.root], environment: environment)
+        #expect(refused.code == .exited(2))
+        let log = { (try? String(contentsOfFile: bin + "/argv.log", encoding: .utf8)) ?? "" }
+        #expect(!log().contains("rollback web"))
+        let done = try SlipwayBinary.run(["env", "rollback", "production", "--confirm", "production", "--repo", box.root], environment: environment)
+        #expect(done.code == .exited(0), "\(done.stderr)")
+        #expect(done.stdout.contains("production now runs 1.0.0"))
+        #expect(log().split(separator: "\n").last == "rollback web 1 --namespace web --kube-context prod --wait --timeout 10m")
+    }
 }

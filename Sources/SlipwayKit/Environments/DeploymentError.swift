@@ -1,6 +1,6 @@
 /// A deployment backend could not report or act; says what happened and what state the environment is in.
 public struct DeploymentError: Error, Sendable, CustomStringConvertible {
-    /// What kind of trouble: the CLI exits 1 for all three once an action has started.
+    /// What kind of trouble; `slipway env` exits 1 for each, with the backend output.
     public enum Kind: Sendable, Equatable {
         /// Config or data problem (missing key, unknown version).
         case input
