@@ -100,6 +100,9 @@ import Testing
         let item = try pipeline.readiness("production").items.first { $0.id == "helm" }
         #expect(item?.state == .fail)
         #expect(item?.reason.contains("pending-upgrade") == true)
+        do { _ = try pipeline.promotionPlan("production", version: "1.3.0"); Issue.record("promoted a pending release") } catch let error as EnvironmentError {
+            #expect(error.description.contains("stuck in pending-upgrade"))
+        }
     }
 
     @Test func missingHelmIsNamed() throws {

@@ -101,7 +101,11 @@ public struct EnvironmentPipeline: Sendable {
         if let version, SemanticVersion(version) == nil {
             throw EnvironmentError(.badInput, "'\(version)' is not a version X.Y.Z; pass --version with a released version")
         }
-        let current = try backend(for: environment).state().version
+        let currentState = try backend(for: environment).state()
+        if currentState.isPending {
+            throw EnvironmentError(.refused, "\(name) is stuck in \(currentState.status ?? "a pending state") and cannot be promoted; \(currentState.recovery ?? "recover it first")")
+        }
+        let current = currentState.version
         let allHolds = try holds.all()
         var offered: [String] = []
         var source: String?
