@@ -11,6 +11,7 @@ enum Subcommands {
         (ChangelogCommand.spec, ChangelogCommand.run),
         (ReleaseCommand.spec, ReleaseCommand.run),
         (DemoCommand.spec, DemoCommand.run),
+        (EnvCommand.spec, EnvCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {
