@@ -170,3 +170,26 @@ import Testing
         #expect(message.conventional?.body == "\u{FFFD}\u{FFFD} body")
     }
 }
+
+@Suite struct CommitMessageFastPathTests {
+    /// The quick read (header now, body and footers on demand) says what the full line-by-line read says.
+    @Test func quickAndFullReadsAgree() {
+        let headers = ["feat(api): add x", "fix!: y", "docs: z", "update things", "Revert \"feat: a\"", "revert: b", "", "  \n"]
+        let pieces = ["Body line one.\nline two.", "BREAKING CHANGE: gone", "BREAKING-CHANGE: also", "Refs: #12", "Fixes #3",
+                      "Note: mid-body key", "* feat: bullet", "- fix: dash", "This reverts commit 0123456789abc.",
+                      "Reviewed-by: Z\nSigned-off-by: Y", "  indented", "\r\nCRLF line\r\n", "BREAKING CHANGE:no space"]
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<1_500 {
+            var message = headers[random.below(headers.count)]
+            for _ in 0..<random.below(5) {
+                message += String(repeating: "\n", count: 1 + random.below(3)) + pieces[random.below(pieces.count)]
+            }
+            let normalized = message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let quick = CommitMessage(parsing: message)
+            let full = CommitMessageParser.parseFully(normalized)
+            #expect(quick == full, "\(message.debugDescription)")
+            #expect(quick.conventional?.isBreaking == full.conventional?.isBreaking)
+            #expect(quick.conventional?.breakingNotes == full.conventional?.breakingNotes)
+        }
+    }
+}

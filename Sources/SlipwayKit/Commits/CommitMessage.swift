@@ -31,22 +31,98 @@ public struct CommitMessage: Sendable, Hashable {
 enum CommitMessageParser {
     static func parse(_ raw: String) -> CommitMessage {
         let text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
-        var lines = splitLines(text)
-        // Leading and trailing blank lines carry nothing.
-        while let first = lines.first, isBlank(first) { lines.removeFirst() }
-        while let last = lines.last, isBlank(last) { lines.removeLast() }
-        guard let headerLine = lines.first else {
-            return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [],
-                                 isRevert: false, squashed: [])
+        // Most messages are a header, prose and ordinary footers: only the header and a scan for breaking-change
+        // footers are needed now. Reverts and bullet lists (squash commits) are read in full.
+        guard let (headerLine, rest) = splitHeader(text) else {
+            return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [], isRevert: false, squashed: [])
         }
-        let subject = String(headerLine.trimmingTrailingWhitespace())
-        let rest = Array(lines.dropFirst())
-        let paragraphs = splitParagraphs(rest)
+        if headerLine.utf8.first == UInt8(ascii: "R") || hasBulletLine(rest) { return parseFully(text) }
+        switch parseHeader(headerLine) {
+        case .success(let header):
+            if header.type == "revert" { return parseFully(text) }
+            let conventional = ConventionalCommit(type: header.type, scope: header.scope, hasBreakingMarker: header.breaking,
+                                                  description: header.description, rest: rest, breakingToken: breakingToken(in: rest))
+            return CommitMessage(subject: String(headerLine.trimmingTrailingWhitespace()), conventional: conventional,
+                                 headerProblem: nil, revertedSHAs: [], isRevert: false, squashed: [])
+        case .failure(let problem):
+            return CommitMessage(subject: String(headerLine.trimmingTrailingWhitespace()), conventional: nil,
+                                 headerProblem: problem, revertedSHAs: [], isRevert: false, squashed: [])
+        }
+    }
 
-        // The footer block is the last paragraph when it opens with a footer token.
+    /// The first non-blank line, and everything after it.
+    static func splitHeader(_ text: String) -> (Substring, Substring)? {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = text[start..<end]
+            if !isBlank(line) {
+                let rest = end == bytes.endIndex ? text[end...] : text[bytes.index(after: end)...]
+                return (line, rest)
+            }
+            guard end != bytes.endIndex else { return nil }
+            start = bytes.index(after: end)
+        }
+        return nil
+    }
+
+    /// Calls `body` with each line of `text` (without its line feed).
+    static func forEachLine(_ text: Substring, _ body: (Substring) -> Bool) {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if !body(text[start..<end]) || end == bytes.endIndex { return }
+            start = bytes.index(after: end)
+        }
+    }
+
+    /// The token of the first line that is a breaking-change footer (in the footer block or, as `parseFully`
+    /// also counts it, in the body).
+    static func breakingToken(in rest: Substring) -> String? {
+        var token: String?
+        forEachLine(rest) { line in
+            if line.utf8.first == UInt8(ascii: "B"), let found = footerToken(in: line),
+               found.token == "BREAKING CHANGE" || found.token == "BREAKING-CHANGE" {
+                token = found.token
+                return false
+            }
+            return true
+        }
+        return token
+    }
+
+    /// `true` when a line starts (after blanks) with `* ` or `- `: a possible squash list.
+    static func hasBulletLine(_ rest: Substring) -> Bool {
+        var found = false
+        forEachLine(rest) { line in
+            let bytes = line.utf8
+            var index = bytes.startIndex
+            while index != bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index = bytes.index(after: index) }
+            guard index != bytes.endIndex, bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "-") else { return true }
+            let next = bytes.index(after: index)
+            if next != bytes.endIndex, bytes[next] == 0x20 || bytes[next] == 0x09 { found = true; return false }
+            return true
+        }
+        return found
+    }
+
+    /// The body and footers of the lines after a header, as `parseFully` reads them.
+    static func bodyAndFooters(_ rest: Substring) -> (body: String?, footers: [CommitFooter]) {
+        var lines: [Substring] = []
+        forEachLine(rest) { lines.append($0); return true }
+        let read = bodyAndFooters(lines: lines)
+        return (read.body, read.footers)
+    }
+
+    /// The body (and its paragraphs) and the footers of `lines`: the footer block is the last paragraph when it
+    /// opens with a footer token.
+    static func bodyAndFooters(lines: [Substring]) -> (body: String?, footers: [CommitFooter], bodyParagraphs: [[Substring]]) {
+        let paragraphs = splitParagraphs(lines)
         var footerLines: [Substring] = []
         var bodyParagraphs = paragraphs
-        if let last = paragraphs.last, let first = last.first, footerToken(in: first) != nil, paragraphs.count >= 1 {
+        if let last = paragraphs.last, let first = last.first, footerToken(in: first) != nil {
             footerLines = last
             bodyParagraphs.removeLast()
         }
@@ -62,6 +138,22 @@ enum CommitMessageParser {
             }
         }
         let body = bodyParagraphs.isEmpty ? nil : bodyParagraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        return (body, footers, bodyParagraphs)
+    }
+
+    /// The whole message read line by line: reverts and squash commits.
+    static func parseFully(_ text: String) -> CommitMessage {
+        var lines = splitLines(text)
+        // Leading and trailing blank lines carry nothing.
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        guard let headerLine = lines.first else {
+            return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [],
+                                 isRevert: false, squashed: [])
+        }
+        let subject = String(headerLine.trimmingTrailingWhitespace())
+        let rest = Array(lines.dropFirst())
+        let (body, footers, bodyParagraphs) = bodyAndFooters(lines: rest)
 
         var conventional: ConventionalCommit?
         var problem: HeaderProblem?

@@ -34,8 +34,7 @@ public struct CommitClassifier: Sendable {
     /// Level of one header on its own.
     private func judge(_ header: ConventionalCommit) -> (BumpLevel, String) {
         if header.hasBreakingMarker { return (breakingLevel, breakingReason("'!' after the type")) }
-        if header.footers.contains(where: \.isBreakingChange) {
-            let token = header.footers.first(where: \.isBreakingChange)?.token ?? "BREAKING CHANGE"
+        if let token = header.breakingFooterToken {
             return (breakingLevel, breakingReason("\(token) footer"))
         }
         if let (level, rule) = rules.level(type: header.type, scope: header.scope) {
