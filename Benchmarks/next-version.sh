@@ -38,6 +38,8 @@ if [ -z "${SLIPWAY:-}" ]; then
 fi
 
 git_log() { git -C "$repo" log -z --format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B v1.0.0..HEAD >/dev/null; }
+# The same log read through a pipe by a consumer that does nothing (cat): the floor for any program that reads it.
+git_pipe() { git -C "$repo" log -z --format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%B v1.0.0..HEAD | cat >/dev/null; }
 slipway_next() { "$SLIPWAY" next-version --repo "$repo" --json >/dev/null; }
 slipway_text() { "$SLIPWAY" next-version --repo "$repo" >/dev/null; }
 
@@ -49,15 +51,17 @@ time_ms() { local start end; start=$(now_ns); "$@" >/dev/null; end=$(now_ns); ec
 
 # One warm-up each (page cache), then alternate so that all see the same machine.
 git_log; slipway_next
-: >"$work/git.times"; : >"$work/slipway.times"; : >"$work/text.times"
+: >"$work/git.times"; : >"$work/slipway.times"; : >"$work/text.times"; : >"$work/pipe.times"
 for _ in $(seq "$runs"); do
   time_ms git_log >>"$work/git.times"
+  time_ms git_pipe >>"$work/pipe.times"
   time_ms slipway_next >>"$work/slipway.times"
   time_ms slipway_text >>"$work/text.times"
 done
 git_ms=$(median <"$work/git.times")
 slipway_ms=$(median <"$work/slipway.times")
 text_ms=$(median <"$work/text.times")
+pipe_ms=$(median <"$work/pipe.times")
 
 # Peak resident memory of slipway (its git child is a separate process and not counted).
 if [ -x /usr/bin/time ]; then
@@ -76,6 +80,8 @@ awk -v s="$slipway_ms" -v g="$git_ms" 'BEGIN { printf "ratio:             %.2f  
 awk -v k="$peak_kb" 'BEGIN { printf "slipway peak RSS:  %.1f MB   (target < 100 MB)\n", k / 1024 }'
 echo "without --json:    $text_ms ms   (runs: $(tr '\n' ' ' <"$work/text.times"))"
 awk -v s="$text_ms" -v g="$git_ms" 'BEGIN { printf "ratio (text):      %.2f\n", s / g }'
+echo "git log | cat:     $pipe_ms ms   (runs: $(tr '\n' ' ' <"$work/pipe.times"))  the floor for a reader of the pipe"
+awk -v s="$text_ms" -v p="$pipe_ms" 'BEGIN { printf "text / piped log:  %.2f\n", s / p }'
 
 # 3. Optional: the same question asked of git-cliff and commitizen.
 if [ "${COMPARE:-0}" = 1 ]; then

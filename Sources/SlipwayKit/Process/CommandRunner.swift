@@ -206,6 +206,11 @@ public struct CommandRunner: CommandRunning {
         }
 
         let outFD = outPipe.fileHandleForReading.fileDescriptor
+        // A 1 MiB pipe (Linux's default is 64 KiB) lets a fast writer such as `git log` run ahead in fewer, larger
+        // writes; where the system refuses, the default stays.
+        #if os(Linux)
+        _ = fcntl(outFD, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
+        #endif
         Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, onOutput)
         var abandoned = false
         while process.isRunning {
