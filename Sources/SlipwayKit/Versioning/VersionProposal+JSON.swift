@@ -58,7 +58,10 @@ extension ClassifiedCommit {
 
 extension VersionProposal {
     /// `next-version --json`.
-    public var json: JSONValue {
+    public var json: JSONValue { json(includingCommits: true) }
+
+    /// `next-version --json`, optionally without the `commits` array (for writing it out commit by commit).
+    public func json(includingCommits: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("current", .string(current.description)),
             ("currentTag", baseTag.map { .string($0.name) } ?? .null),
@@ -71,8 +74,8 @@ extension VersionProposal {
             ("prerelease", prereleaseIdentifier.map(JSONValue.string) ?? .null),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("decidedBy", .array(decidingCommits.map { .string($0.sha) })),
-            ("commits", .array(commits.map(\.json))),
         ]
+        if includingCommits { members.append(("commits", .array(commits.map(\.json)))) }
         if let versionOverride {
             members.insert(("override", .object([("computed", .string(computedNext.description)),
                                                  ("reason", .string(versionOverride.reason))])), at: 5)

@@ -24,7 +24,7 @@ enum NextVersionCommand {
                                                    prerelease: parsed.value("pre"))
         Output.warnings(proposal.warnings)
         if parsed.has("json") {
-            Output.json(proposal.json)
+            Output.json(proposal.json(includingCommits: false), streaming: "commits", proposal.commits, \.json)
         } else if parsed.has("short") {
             print(proposal.next.description)
         } else {
