@@ -1,0 +1,101 @@
+import Foundation
+import SlipwayKit
+
+/// Does the reducer's effects on a background queue through SlipwayKit and posts the outcome as actions.
+/// Every subprocess goes through `runner`, so the command log sees it.
+public struct EffectRunner: Sendable {
+    public let repositoryPath: String
+    public let runner: CommandRunner
+    public let releaseFiles: (any ReleaseFilesPreviewing)?
+
+    public init(repositoryPath: String, runner: CommandRunner, releaseFiles: (any ReleaseFilesPreviewing)?) {
+        self.repositoryPath = repositoryPath
+        self.runner = runner
+        self.releaseFiles = releaseFiles
+    }
+
+    /// Starts `effect` on a background queue; `post` receives the resulting actions (from that queue).
+    public func start(_ effect: ConsoleEffect, post: @escaping @Sendable (ConsoleAction) -> Void) {
+        let runner = self
+        DispatchQueue.global(qos: .userInitiated).async {
+            for action in runner.perform(effect) { post(action) }
+            if let log = runner.runner.log { post(.commandLogUpdated(log.entries)) }
+        }
+    }
+
+    /// Does `effect` on the calling thread.
+    public func perform(_ effect: ConsoleEffect) -> [ConsoleAction] {
+        switch effect {
+        case .loadWorkspace(let overrides):
+            return [loadWorkspace(overrides: overrides)]
+        case .loadCommitDetail(let sha):
+            do {
+                let repository = try GitRepository.open(repositoryPath, runner: runner)
+                let output = try repository.git(["show", "--stat", "--no-color", "--date=iso-strict-local",
+                                                 "--format=commit %H%nAuthor: %an <%ae>%nDate:   %ad%n%n%B", sha, "--"])
+                return [.commitDetailLoaded(sha: sha, text: output.trimmedText)]
+            } catch {
+                return [.commitDetailFailed(sha: sha, message: error.description)]
+            }
+        case .saveOverrides(let overrides, let persist, let message):
+            if persist {
+                do {
+                    let repository = try GitRepository.open(repositoryPath, runner: runner)
+                    try overrides.save(to: repository)
+                } catch let error as GitError {
+                    return [.overridesFailed(error.description)]
+                } catch let error as StateFileError {
+                    return [.overridesFailed(error.description)]
+                } catch {
+                    return [.overridesFailed(String(describing: error))]
+                }
+            }
+            return [.overridesSaved(overrides, message: message), loadWorkspace(overrides: persist ? nil : overrides)]
+        case .previewReleaseFiles(let version):
+            guard let releaseFiles else { return [.previewsFailed("release-file previews are not available yet")] }
+            guard case .loaded(let workspace) = loadWorkspaceState(overrides: nil) else {
+                return [.previewsFailed("the repository could not be read")]
+            }
+            do {
+                return [.previewsLoaded(try releaseFiles.preview(version: version, proposal: workspace.proposal))]
+            } catch {
+                return [.previewsFailed(String(describing: error))]
+            }
+        case .writeReleaseFiles(let version):
+            guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
+            guard case .loaded(let workspace) = loadWorkspaceState(overrides: nil) else {
+                return [.releaseFilesFailed("the repository could not be read")]
+            }
+            do {
+                return [.releaseFilesWritten(try releaseFiles.write(version: version, proposal: workspace.proposal))]
+            } catch {
+                return [.releaseFilesFailed(String(describing: error))]
+            }
+        }
+    }
+
+    func loadWorkspace(overrides: ReleaseOverrides?) -> ConsoleAction {
+        switch loadWorkspaceState(overrides: overrides) {
+        case .loaded(let workspace): return .workspaceLoaded(workspace)
+        case .failed(let message): return .workspaceFailed(message)
+        case .loading: return .workspaceFailed("the repository could not be read")
+        }
+    }
+
+    func loadWorkspaceState(overrides: ReleaseOverrides?) -> ConsoleState.Load {
+        do {
+            let repository = try GitRepository.open(repositoryPath, runner: runner)
+            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            let branch = try repository.currentBranch()
+            let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
+            let proposal = try planner.propose()
+            let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "")
+            return .loaded(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
+                                     proposal: proposal, overrides: used))
+        } catch let error as CustomStringConvertible {
+            return .failed(error.description)
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The top two rows: the repository, branch, last release, proposed version, forge and DRY-RUN marker;
+/// then the tab bar of panels.
+public enum HeaderBar {
+    public static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
+        let width = buffer.width
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
+        var line = StyledLine(" slipway", .header)
+        let name = state.workspace.map { lastComponent($0.root) } ?? lastComponent(state.repositoryPath)
+        line.append(" │ " + name, .header)
+        if let workspace = state.workspace {
+            line.append(" │ " + (workspace.branch ?? "detached HEAD"), .header)
+            let proposal = workspace.proposal
+            line.append(" │ last " + (proposal.baseTag?.name ?? "none"), .header)
+            let next = proposal.isReleaseNeeded ? proposal.nextTagName : "none"
+            line.append(" │ next " + next, .header)
+            if proposal.versionOverride != nil { line.append("✎", .header) }
+            line.append(" │ forge " + workspace.forge, .header)
+        }
+        var right = StyledLine()
+        if state.isBusy { right.append(spinner(state.spinnerFrame) + " ", .header) }
+        if state.dryRun { right.append(" DRY-RUN ", .dryRun) }
+        let rightWidth = DisplayWidth.of(right.plainText)
+        buffer.draw(line, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
+        buffer.draw(right, x: max(0, width - rightWidth), y: 0)
+
+        // Tabs share their padding spaces: " 1 Changes 2 Version … 7 Hotfixes " fits 80 columns.
+        let full = PanelID.allCases.map { " \($0.rawValue) \($0.title)" }.map { DisplayWidth.of($0) }.reduce(1, +)
+        let useShort = full > width
+        var positions: [PanelID: Int] = [:]
+        var x = 0
+        for panel in PanelID.allCases {
+            positions[panel] = x
+            x = buffer.write(" \(panel.rawValue) \(useShort ? panel.shortTitle : panel.title)", x: x, y: 1, role: .tabInactive)
+        }
+        if let start = positions[state.panel] {
+            let title = useShort ? state.panel.shortTitle : state.panel.title
+            buffer.write(" \(state.panel.rawValue) \(title) ", x: start, y: 1, role: .tabActive)
+        }
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    }
+
+    static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    public static func spinner(_ frame: Int) -> String { spinnerFrames[abs(frame) % spinnerFrames.count] }
+}
