@@ -18,7 +18,8 @@ let package = Package(
         .target(name: "SlipwayTUI", dependencies: ["SlipwayKit", "CNcursesw"]),
         .executableTarget(name: "slipway", dependencies: ["SlipwayKit", "SlipwayTUI"]),
         .testTarget(name: "SlipwayKitTests", dependencies: ["SlipwayKit"]),
-        .testTarget(name: "SlipwayTUITests", dependencies: ["SlipwayTUI", "SlipwayKit", "CSpawn"]),
+        .testTarget(name: "SlipwayTUITests", dependencies: ["SlipwayTUI", "SlipwayKit", "CSpawn"],
+                    exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -100,8 +100,14 @@ public enum ConsoleReducer {
 
     static func handle(_ key: Key, in overlay: Overlay, _ state: inout ConsoleState) -> [ConsoleEffect] {
         switch overlay {
-        case .help:
-            state.overlay = nil
+        case .help(let scroll):
+            switch key {
+            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
+            case .pageDown, .character(" "): state.overlay = .help(scroll: scroll + state.bodyHeight)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - state.bodyHeight))
+            default: state.overlay = nil
+            }
             return []
         case .palette(let query, let selection):
             let matches = paletteMatches(query)
@@ -381,7 +387,7 @@ public enum ConsoleReducer {
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
-            state.overlay = .help
+            state.overlay = .help(scroll: 0)
         case .palette:
             state.overlay = .palette(query: "", selection: 0)
         case .quit:

@@ -1,6 +1,6 @@
 /// What sits on top of the panel and takes the keys while it is open.
 public enum Overlay: Sendable, Hashable {
-    case help
+    case help(scroll: Int)
     case palette(query: String, selection: Int)
     case commandLog(scroll: Int)
     case commitDetail(sha: String, scroll: Int)

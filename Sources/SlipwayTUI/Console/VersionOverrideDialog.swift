@@ -52,7 +52,7 @@ public struct VersionOverrideDialog: Sendable, Hashable {
             do {
                 choice = .exact(try SemanticVersion(parsing: text))
             } catch {
-                return .failure(DialogProblem("'\(value)' is not a SemVer version: \(error.description)"))
+                return .failure(DialogProblem(error.description))
             }
         }
         guard !reason.isEmpty else { return .failure(DialogProblem("a reason is required")) }

@@ -4,11 +4,9 @@ import SlipwayKit
 public enum OverlayView {
     public static func render(_ overlay: Overlay, _ state: ConsoleState, in body: Rect, into buffer: inout ScreenBuffer) {
         switch overlay {
-        case .help:
-            let bindings = KeyBinding.bindings(on: state.panel)
-            var lines = bindings.map { StyledLine([(TextFit.pad("  " + $0.label, to: 10), .key), ($0.command.title, .text)]) }
-            lines.append(StyledLine([(TextFit.pad("  Ctrl-C", to: 10), .key), ("Quit at once", .text)]))
-            box(lines, title: "Keys on the \(state.panel.title) panel", width: 72, in: body, scroll: 0, into: &buffer)
+        case .help(let scroll):
+            box(helpLines(state.panel), title: "Keys on the \(state.panel.title) panel", width: 72, in: body,
+                scroll: scroll, into: &buffer)
         case .palette(let query, let selection):
             let matches = ConsoleReducer.paletteMatches(query)
             var lines = [StyledLine([("> ", .accent), (query + "▏", .input)]), StyledLine()]
@@ -49,7 +47,7 @@ public enum OverlayView {
             }
             lines.append(StyledLine())
             lines.append(StyledLine([(" Reason: ", .accent), (dialog.reason + "▏", .input)]))
-            lines.append(StyledLine(dialog.error.map { " " + $0 } ?? " Enter saves, Esc cancels", dialog.error == nil ? .muted : .error))
+            lines += dialogFooter(dialog.error, width: 62)
             box(lines, title: "Classify commit", width: 70, in: body, scroll: 0, into: &buffer)
         case .versionOverride(let dialog):
             var lines = [StyledLine(" Next version for this release only:", .muted)]
@@ -65,7 +63,7 @@ public enum OverlayView {
             let reasonFocused = dialog.focus == .reason
             lines.append(StyledLine([(reasonFocused ? " ▸ Reason: " : "   Reason: ", .accent),
                                      (dialog.reason + (reasonFocused ? "▏" : ""), .input)]))
-            lines.append(StyledLine(dialog.error.map { " " + $0 } ?? " Enter saves, Esc cancels", dialog.error == nil ? .muted : .error))
+            lines += dialogFooter(dialog.error, width: 62)
             box(lines, title: "Override the version", width: 64, in: body, scroll: 0, into: &buffer)
         case .confirmWrite(let files):
             var lines = [StyledLine(" Write the release files?", .text)]
@@ -74,6 +72,29 @@ public enum OverlayView {
             lines.append(StyledLine(state.dryRun ? " dry-run: nothing will be written" : " y writes, n cancels", .muted))
             box(lines, title: "Confirm", width: 60, in: body, scroll: 0, into: &buffer)
         }
+    }
+
+    /// The dialog's problem, wrapped, or how to leave it.
+    static func dialogFooter(_ error: String?, width: Int) -> [StyledLine] {
+        guard let error else { return [StyledLine(" Enter saves, Esc cancels", .muted)] }
+        return TextFit.wrap(error, to: width - 2).map { StyledLine(" " + $0, .error) }
+    }
+
+    /// Every key that works on `panel`, the panel number keys folded into one line.
+    public static func helpLines(_ panel: PanelID) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var numbersShown = false
+        for binding in KeyBinding.bindings(on: panel) {
+            if binding.command.panel != nil {
+                if numbersShown { continue }
+                numbersShown = true
+                lines.append(StyledLine([(TextFit.pad("  1…7", to: 10), .key), ("Show panel 1 Changes … 7 Hotfixes", .text)]))
+                continue
+            }
+            lines.append(StyledLine([(TextFit.pad("  " + binding.label, to: 10), .key), (binding.command.title, .text)]))
+        }
+        lines.append(StyledLine([(TextFit.pad("  Ctrl-C", to: 10), .key), ("Quit at once", .text)]))
+        return lines
     }
 
     /// Each subprocess: ✓/✗, exit code, time, the redacted command, and the tail of stderr on failure.

@@ -53,7 +53,7 @@ public enum FooterBar {
     public static func hints(_ state: ConsoleState) -> [(key: String, text: String)] {
         if state.isTooSmall { return [("q", "quit")] }
         switch state.overlay {
-        case .help: return [("any key", "closes")]
+        case .help: return [("j/k", "scroll"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
         case .commandLog: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]

@@ -62,7 +62,9 @@ public enum VersionPanel {
                 line.append(commit.override != nil ? "✎ " : "  ", .marked)
                 line.append(TextFit.truncate(commit.subject, to: max(0, width - 13)), .text)
                 lines.append(line)
-                lines.append(StyledLine("             " + TextFit.truncate(commit.reason, to: max(0, width - 14)), .muted))
+                for part in TextFit.wrap(commit.reason, to: max(1, width - 14)) {
+                    lines.append(StyledLine("             " + part, .muted))
+                }
             }
         }
         let unclassified = proposal.commits(in: .notConventional).count
