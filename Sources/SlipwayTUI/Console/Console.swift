@@ -43,7 +43,7 @@ public enum Console {
         var state = ConsoleState(repositoryPath: repositoryPath, width: size.width, height: size.height,
                                  dryRun: dryRun, releaseFilesAvailable: releaseFiles != nil)
         if let themeProblem {
-            state.status = StatusMessage(themeProblem.description, .warn)
+            state.status = StatusMessage(themeProblem.shortDescription, .warn)
         } else if !backend.unicode {
             state.status = StatusMessage("the locale is not UTF-8: showing ASCII only (set LANG=C.UTF-8)", .warn)
         }

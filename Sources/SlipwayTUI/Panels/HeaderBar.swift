@@ -4,22 +4,24 @@ public enum HeaderBar {
     public static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
         let width = buffer.width
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
-        var line = StyledLine(" slipway", .header)
         let name = state.workspace.map { lastComponent($0.root) } ?? lastComponent(state.repositoryPath)
-        line.append(" │ " + name, .header)
+        var facts: [String] = []
         if let workspace = state.workspace {
-            line.append(" │ " + (workspace.branch ?? "detached HEAD"), .header)
             let proposal = workspace.proposal
-            line.append(" │ last " + (proposal.baseTag?.name ?? "none"), .header)
-            let next = proposal.isReleaseNeeded ? proposal.nextTagName : "none"
-            line.append(" │ next " + next, .header)
-            if proposal.versionOverride != nil { line.append("✎", .header) }
-            line.append(" │ forge " + workspace.forge, .header)
+            facts.append(workspace.branch ?? "detached HEAD")
+            facts.append("last " + (proposal.baseTag?.name ?? "none"))
+            facts.append("next " + (proposal.isReleaseNeeded ? proposal.nextTagName : "none")
+                         + (proposal.versionOverride != nil ? "✎" : ""))
+            facts.append("forge " + workspace.forge)
         }
         var right = StyledLine()
         if state.isBusy { right.append(spinner(state.spinnerFrame) + " ", .header) }
         if state.dryRun { right.append(" DRY-RUN ", .dryRun) }
         let rightWidth = DisplayWidth.of(right.plainText)
+        // The repository name gives way first, so that the release facts stay whole.
+        let tail = facts.map { " │ " + $0 }.joined()
+        let room = width - rightWidth - DisplayWidth.of(" slipway │ " + tail) - 1
+        let line = StyledLine(" slipway │ " + TextFit.truncate(name, to: max(6, room)) + tail, .header)
         buffer.draw(line, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
         buffer.draw(right, x: max(0, width - rightWidth), y: 0)
 

@@ -9,4 +9,10 @@ public struct ThemeError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     public var description: String { "theme \(source): \(problem); using the default theme" }
+
+    /// The same with only the file's name, for the status line.
+    public var shortDescription: String {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        return "theme \(name): \(problem); using the default theme"
+    }
 }
