@@ -13,6 +13,12 @@ public enum Console {
         return nil
     }
 
+    /// Where a crash of the console is logged (the message on the alternate screen would be lost):
+    /// `$TMPDIR/slipway-console.log`.
+    public static var crashLogPath: String {
+        URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("slipway-console.log").path
+    }
+
     /// Opens the console on the repository at `repositoryPath` and returns the exit code: 0 after `q`,
     /// 128+N after signal N, 1 when the terminal could not be used (the reason is printed on stderr).
     /// - Parameters:
@@ -28,7 +34,7 @@ public enum Console {
         }
         setlocale(LC_ALL, "")
         let (chosenTheme, themeProblem) = ThemeLoader.standard(environment: environment).resolve(option: theme, environment: environment)
-        let crashLog = NSTemporaryDirectory() + "/slipway-console.log"
+        let crashLog = Self.crashLogPath
         SignalGuard.install(crashLog: crashLog, restore: TerminalBackend.emergencyRestore)
         defer { SignalGuard.uninstall() }
 

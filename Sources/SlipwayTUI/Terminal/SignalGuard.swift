@@ -32,8 +32,17 @@ enum SignalGuard {
         crashLogPath = strdup(path)
         prepareCrashMessage()
         restoreTerminal = restore
-        for signal in terminationSignals { installHandler(signal, onTermination) }
-        for signal in crashSignals { installHandler(signal, onCrash) }
+        for signal in terminationSignals {
+            var action = SignalAction()
+            action.__sigaction_handler.sa_handler = onTermination
+            install(signal, &action)
+        }
+        for signal in crashSignals {
+            var action = SignalAction()
+            action.__sigaction_handler.sa_sigaction = onCrash
+            action.sa_flags = SA_SIGINFO
+            install(signal, &action)
+        }
     }
 
     /// Puts back the handlers that were there before `install`.
@@ -45,11 +54,8 @@ enum SignalGuard {
         restoreTerminal = nil
     }
 
-    private static func installHandler(_ signal: Int32, _ handler: @escaping @convention(c) (Int32) -> Void) {
-        var action = SignalAction()
-        action.__sigaction_handler.sa_handler = handler
+    private static func install(_ signal: Int32, _ action: inout SignalAction) {
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
         var previous = SignalAction()
         sigaction(signal, &action, &previous)
         previousActions[Int(signal)] = previous
@@ -75,7 +81,7 @@ private func onTermination(_ signal: Int32) {
     _ = write(signalWriteFD, &byte, 1)
 }
 
-private func onCrash(_ signal: Int32) {
+private func onCrash(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     restoreTerminal?()
     restoreTerminal = nil
     if let crashLogPath {
@@ -86,13 +92,24 @@ private func onCrash(_ signal: Int32) {
         }
     }
     writeCrashLine(2, signal)
+    // Hand over to the handler that was there before (Swift's backtracer), then make sure the process ends
+    // with this signal: a signal sent with kill(2) would not fault again when the handler returns.
     if var previous = previousActions[Int(signal)] {
         sigaction(signal, &previous, nil)
-    } else {
-        var fallback = SignalAction()
-        fallback.__sigaction_handler.sa_handler = SIG_DFL
-        sigaction(signal, &fallback, nil)
+        if previous.sa_flags & SA_SIGINFO != 0, let handler = previous.__sigaction_handler.sa_sigaction {
+            handler(signal, info, context)
+        } else if let handler = previous.__sigaction_handler.sa_handler,
+                  unsafeBitCast(handler, to: Int.self) > 1 {
+            handler(signal)
+        }
     }
+    var fallback = SignalAction()
+    fallback.__sigaction_handler.sa_handler = SIG_DFL
+    sigaction(signal, &fallback, nil)
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, signal)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     raise(signal)
 }
 

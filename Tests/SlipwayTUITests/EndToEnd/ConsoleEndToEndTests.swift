@@ -141,6 +141,22 @@ struct ConsoleEndToEndTests {
         try expectRestored(session, exitCode: 143)
     }
 
+    @Test(arguments: [(SIGSEGV, "11"), (SIGABRT, "06")])
+    func aCrashGivesTheTerminalBackAndIsLogged(signal: Int32, number: String) throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("TMPDIR=\(session.folder) \(slipway) --repo \(repository.root) 2>\(session.folder)/stderr; echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        let pid = try #require(try session.childOfShell())
+        kill(pid, signal)
+        try expectRestored(session, exitCode: 128 + signal)
+        let log = try String(contentsOfFile: session.folder + "/slipway-console.log", encoding: .utf8)
+        #expect(log == "slipway console: crashed with signal \(number)\n")
+        let stderr = try String(contentsOfFile: session.folder + "/stderr", encoding: .utf8)
+        #expect(stderr.hasPrefix("slipway console: crashed with signal \(number)\n"))
+    }
+
     @Test func aTinyTerminalAndAResizeStorm() throws {
         let repository = try FixtureRepository()
         let session = try TmuxSession(width: 20, height: 8)
