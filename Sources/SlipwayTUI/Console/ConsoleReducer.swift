@@ -22,6 +22,8 @@ public enum ConsoleReducer {
             let previousSha = state.selectedCommit?.sha
             state.load = .loaded(workspace)
             state.overrides = workspace.overrides
+            state.decidingCommits = workspace.proposal.decidingCommits
+            state.unclassifiedCount = workspace.proposal.commits.reduce(0) { $0 + ($1.group == .notConventional ? 1 : 0) }
             rebuildRows(&state, keeping: previousSha)
             if case .loaded = state.releaseFiles { state.releaseFiles = .notLoaded }
             if case .failed = state.releaseFiles { state.releaseFiles = .notLoaded }
@@ -30,6 +32,7 @@ public enum ConsoleReducer {
             finish(.loadingCommits, &state)
             state.load = .failed(message)
             state.rows = []
+            state.shownCommitCount = 0
             state.status = StatusMessage(message, .error)
             return []
         case .commitDetailLoaded(let sha, let text):
@@ -434,7 +437,7 @@ public enum ConsoleReducer {
 
     static func filterStatus(_ state: ConsoleState) -> StatusMessage? {
         guard !state.filterText.isEmpty else { return nil }
-        let count = state.rows.filter { $0.commitIndex != nil }.count
+        let count = state.shownCommitCount
         return StatusMessage("filter '\(state.filterText)': \(count) commit(s)", .info)
     }
 
@@ -479,9 +482,11 @@ public enum ConsoleReducer {
     static func rebuildRows(_ state: inout ConsoleState, keeping sha: String?) {
         guard let proposal = state.proposal else {
             state.rows = []
+            state.shownCommitCount = 0
             return
         }
         state.rows = ChangeRow.rows(for: proposal.commits, filter: ChangeFilter(parsing: state.filterText))
+        state.shownCommitCount = state.rows.reduce(0) { $0 + ($1.commitIndex == nil ? 0 : 1) }
         var selected = 0
         if let sha, let index = state.rows.firstIndex(where: { row in
             row.commitIndex.map { proposal.commits[$0].sha == sha } ?? false

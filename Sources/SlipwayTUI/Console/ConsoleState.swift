@@ -28,6 +28,12 @@ public struct ConsoleState: Sendable {
     public var selectedRow = 0
     public var topRow = 0
     public var commitDetails: [String: String] = [:]
+    /// Commits the filter lets through (the rows less the group headings).
+    public var shownCommitCount = 0
+
+    // Worked out once per proposal, so that drawing stays proportional to the screen, not the history.
+    public var decidingCommits: [ClassifiedCommit] = []
+    public var unclassifiedCount = 0
 
     // Version panel
     public var versionScroll = 0

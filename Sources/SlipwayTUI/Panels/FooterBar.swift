@@ -13,7 +13,7 @@ public enum FooterBar {
         } else if let message = state.status {
             status.append(" " + message.text, role(of: message.kind))
         } else if !state.filterText.isEmpty, state.panel == .changes {
-            let count = state.rows.filter { $0.commitIndex != nil }.count
+            let count = state.shownCommitCount
             status.append(" filter '\(state.filterText)': \(count) commit(s)   \\ clears", .accent)
         } else if let proposal = state.proposal, state.panel == .changes {
             status.append(" \(proposal.commits.count) commit(s) in \(proposal.range)", .muted)

@@ -3,6 +3,9 @@ import SlipwayKit
 /// The Version panel: current → next, the level and the commits that decided it with their reasons, the
 /// 0.x rule, the override, and the release-file previews.
 public enum VersionPanel {
+    /// Deciding commits listed before the rest are counted.
+    static let decidingShown = 40
+
     public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
         let lines = self.lines(state, width: area.width)
         let scroll = min(state.versionScroll, max(0, lines.count - area.height))
@@ -52,12 +55,13 @@ public enum VersionPanel {
         }
         lines.append(StyledLine())
 
-        let deciding = proposal.decidingCommits
+        let deciding = state.decidingCommits
         if deciding.isEmpty {
             lines.append(StyledLine(" No commit calls for a release.", .muted))
         } else {
             lines.append(StyledLine(" Decided by \(deciding.count) commit(s) at \(proposal.bump):", .title))
-            for commit in deciding {
+            // The panel is rebuilt on every key: past a screenful the rest is counted, not listed.
+            for commit in deciding.prefix(Self.decidingShown) {
                 var line = StyledLine("   " + commit.commit.shortSHA + " ", .muted)
                 line.append(commit.override != nil ? "✎ " : "  ", .marked)
                 line.append(TextFit.truncate(commit.subject, to: max(0, width - 13)), .text)
@@ -67,7 +71,10 @@ public enum VersionPanel {
                 }
             }
         }
-        let unclassified = proposal.commits(in: .notConventional).count
+        if deciding.count > Self.decidingShown {
+            lines.append(StyledLine("   … and \(deciding.count - Self.decidingShown) more (filter level:\(proposal.bump) in Changes)", .muted))
+        }
+        let unclassified = state.unclassifiedCount
         if unclassified > 0 {
             let text = "\(unclassified) commit(s) are not conventional and count for nothing until classified (c in Changes)."
             lines += TextFit.wrap(text, to: max(1, width - 2)).map { StyledLine(" " + $0, .warn) }
