@@ -13,6 +13,13 @@ public enum Console {
         return nil
     }
 
+    /// Writes a line to stderr with write(2): after a hang-up the terminal is gone and Foundation's
+    /// `FileHandle.write` would trap on the error.
+    static func printError(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// Where a crash of the console is logged (the message on the alternate screen would be lost):
     /// `$TMPDIR/slipway-console.log`.
     public static var crashLogPath: String {
@@ -29,7 +36,7 @@ public enum Console {
                            releaseFiles: (any ReleaseFilesPreviewing)? = nil,
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         if let reason = unavailableReason(environment: environment) {
-            FileHandle.standardError.write(Data("slipway: cannot open the console: \(reason)\n".utf8))
+            printError("slipway: cannot open the console: \(reason)")
             return 1
         }
         setlocale(LC_ALL, "")
@@ -42,7 +49,7 @@ public enum Console {
         do {
             backend = try TerminalBackend(theme: chosenTheme)
         } catch {
-            FileHandle.standardError.write(Data("slipway: cannot open the console: \(error.description)\n".utf8))
+            printError("slipway: cannot open the console: \(error.description)")
             return 1
         }
         let size = backend.size
@@ -59,7 +66,7 @@ public enum Console {
         let loop = ConsoleLoop(backend: backend, inbox: inbox, runner: runner)
         let code = loop.run(&state)
         backend.stop()
-        if code > 128 { FileHandle.standardError.write(Data("slipway: stopped by signal \(code - 128)\n".utf8)) }
+        if code > 128 { printError("slipway: stopped by signal \(code - 128)") }
         return code
     }
 }

@@ -232,12 +232,13 @@ struct ConsoleEndToEndTests {
         let repository = try FixtureRepository()
         let session = try TmuxSession()
         try prepareShell(session)
-        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.run("TMPDIR=\(session.folder) \(slipway) --repo \(repository.root); echo EXIT=$?")
         try session.waitFor("Breaking (1)")
         let pid = try #require(try session.childOfShell())
         session.kill()
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline, Glibc.kill(pid, 0) == 0 { usleep(20_000) }
         #expect(Glibc.kill(pid, 0) != 0, "slipway (pid \(pid)) is still running without a terminal")
+        #expect(!FileManager.default.fileExists(atPath: session.folder + "/slipway-console.log"), "it crashed on the way out")
     }
 }
