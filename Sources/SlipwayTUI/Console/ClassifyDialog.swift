@@ -44,9 +44,3 @@ public struct ClassifyDialog: Sendable, Hashable {
         return .success(CommitOverride(level: picked.level, type: picked.type, reason: reason))
     }
 }
-
-/// Why a dialog's input cannot be accepted.
-public struct DialogProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

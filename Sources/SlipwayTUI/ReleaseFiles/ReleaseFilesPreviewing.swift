@@ -8,14 +8,3 @@ public protocol ReleaseFilesPreviewing: Sendable {
     /// Writes those changes; returns the paths written, relative to the repository root.
     func write(version: SemanticVersion, proposal: VersionProposal) throws -> [String]
 }
-
-/// One file's proposed change, as a unified diff.
-public struct FileDiff: Sendable, Hashable {
-    public let path: String
-    public let diff: String
-
-    public init(path: String, diff: String) {
-        self.path = path
-        self.diff = diff
-    }
-}

@@ -200,9 +200,3 @@ final class TerminalBackend {
         return (attr, next)
     }
 }
-
-/// The terminal could not be taken over.
-struct TerminalError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

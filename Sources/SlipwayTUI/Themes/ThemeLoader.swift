@@ -144,10 +144,3 @@ public struct ThemeLoader: Sendable {
         return theme
     }
 }
-
-/// A theme that was not found, or found and wrong.
-public struct ThemeLoadError: Error, Sendable {
-    public enum Kind: Sendable { case notFound, invalid }
-    public let kind: Kind
-    public let themeError: ThemeError
-}
