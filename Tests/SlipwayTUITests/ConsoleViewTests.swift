@@ -121,6 +121,17 @@ import Testing
         #expect(screen.contains("The Release panel is not built yet."))
     }
 
+    @Test func belowEightyByTwentyFourItStaysReadable() {
+        var state = ConsoleFixture.state(width: 56, height: 14)
+        _ = ConsoleReducer.reduce(&state, .key(.character("j")))
+        let screen = ConsoleView.render(state).text
+        Snapshot.assert(screen, named: "changes-56x14")
+        #expect(screen.contains(" 1 Chg 2 Ver 3 Rel"))
+        #expect(screen.hasPrefix(" slipway │ acme-api │ main │ last v1.4.0 │ next v2.0.0"))
+        #expect(screen.contains("feat(api): add the search"))
+        #expect(screen.split(separator: "\n").last?.hasPrefix(" Enter open  / filter") == true)
+    }
+
     @Test func aTinyTerminalGetsOneReadableMessage() {
         let state = ConsoleFixture.state(width: 20, height: 8)
         let screen = ConsoleView.render(state).text

@@ -18,9 +18,13 @@ public enum HeaderBar {
         if state.isBusy { right.append(spinner(state.spinnerFrame) + " ", .header) }
         if state.dryRun { right.append(" DRY-RUN ", .dryRun) }
         let rightWidth = DisplayWidth.of(right.plainText)
-        // The repository name gives way first, so that the release facts stay whole.
+        // The repository name gives way first, then the forge and the branch: the versions stay whole.
+        let available = width - rightWidth - 1
+        while facts.count > 2, DisplayWidth.of(" slipway │ " + facts.map { " │ " + $0 }.joined()) + 6 > available {
+            facts.remove(at: facts.count == 4 ? 3 : 0)
+        }
         let tail = facts.map { " │ " + $0 }.joined()
-        let room = width - rightWidth - DisplayWidth.of(" slipway │ " + tail) - 1
+        let room = available - DisplayWidth.of(" slipway │ " + tail)
         let line = StyledLine(" slipway │ " + TextFit.truncate(name, to: max(6, room)) + tail, .header)
         buffer.draw(line, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
         buffer.draw(right, x: max(0, width - rightWidth), y: 0)
