@@ -14,7 +14,14 @@ enum ConsoleEntryCommand {
                   .flag("dry-run", "start in dry-run: nothing is written")])
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try ParsedArguments(arguments, options: spec.options, command: "slipway")
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, options: spec.options, command: "console")
+        } catch {
+            // The console has no subcommand name: point at the top-level help instead.
+            throw UsageError(error.description.replacingOccurrences(of: "console: ", with: "")
+                .replacingOccurrences(of: "slipway console --help", with: "slipway --help"))
+        }
         guard parsed.positional.isEmpty else { throw UsageError("unknown command '\(parsed.positional[0])'; run slipway --help") }
         let path = parsed.value("repo") ?? FileManager.default.currentDirectoryPath
         if let reason = Console.unavailableReason() {
