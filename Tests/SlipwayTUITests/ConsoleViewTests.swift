@@ -149,6 +149,16 @@ import Testing
         #expect(screen.contains("Could not read the repository:"))
     }
 
+    @Test func noCommitsSinceTheLastRelease() {
+        var state = ConsoleFixture.state(commitCount: 0)
+        #expect(ConsoleView.render(state).text.contains("No commits since v1.4.0: nothing to release."))
+        _ = ConsoleReducer.reduce(&state, .key(.character("2")))
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("nothing to release: no commit since asks for one"))
+        #expect(screen.contains("No commit calls for a release."))
+        #expect(screen.contains("│ next none │"))
+    }
+
     @Test func everySizeFromTinyToHugeRendersWithoutTrapping() {
         for width in stride(from: 0, through: 200, by: 7) {
             for height in stride(from: 0, through: 60, by: 5) {

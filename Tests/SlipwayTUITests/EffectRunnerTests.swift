@@ -78,6 +78,30 @@ import Testing
         #expect(preview == "release-file previews are not available yet")
     }
 
+    @Test func aGitThatFailsMidLoadIsReportedWithItsError() throws {
+        let repository = try FixtureRepository()
+        let bin = repository.root + "/.git/fake-bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let script = "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = log ] && { echo 'fatal: bad packed object' >&2; exit 128; }; done\nexec /usr/bin/git \"$@\"\n"
+        try Data(script.utf8).write(to: URL(fileURLWithPath: bin + "/git"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/git")
+        var environment = repository.runner.baseEnvironment
+        environment["PATH"] = bin + ":/usr/bin:/bin"
+        let log = CommandLog()
+        let runner = EffectRunner(repositoryPath: repository.root, runner: CommandRunner(log: log, baseEnvironment: environment),
+                                  releaseFiles: nil)
+        guard case .workspaceFailed(let message)? = runner.perform(.loadWorkspace(overrides: nil)).first else {
+            Issue.record("the load did not fail"); return
+        }
+        #expect(message.contains("fatal: bad packed object"))
+        let failed = try #require(log.entries.last)
+        #expect(!failed.succeeded && failed.failureTail.contains("bad packed object"))
+        var state = ConsoleState(repositoryPath: repository.root)
+        _ = ConsoleReducer.start(&state)
+        _ = ConsoleReducer.reduce(&state, .workspaceFailed(message))
+        #expect(ConsoleView.render(state).text.contains("bad packed object"))
+    }
+
     @Test func startPostsTheResultAndTheCommandLog() async throws {
         let repository = try FixtureRepository()
         let log = CommandLog()
