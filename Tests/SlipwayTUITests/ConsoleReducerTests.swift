@@ -161,6 +161,24 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("3a5e402 ✎ update stuff"))
     }
 
+    @Test func twoClassificationsInQuickSuccessionAreBothKept() {
+        var state = Fixture.state()
+        _ = Fixture.reduce(&state, keys: [.character("G"), .character("c")] + Fixture.type("first") + [.enter])
+        let second = Fixture.reduce(&state, keys: [.character("k"), .character("c")] + Fixture.type("second") + [.enter])
+        guard case .saveOverrides(let both, true, _)? = second.first else { Issue.record("\(second)"); return }
+        #expect(Set(both.commits.keys) == [Fixture.sha(2), Fixture.sha(1)])
+        // The first save's reload comes back while the second is queued: it must not forget the second.
+        var first = ReleaseOverrides(base: "v1.4.0")
+        first.commits[Fixture.sha(2)] = both.commits[Fixture.sha(2)]
+        _ = ConsoleReducer.reduce(&state, .overridesSaved(first, message: "first"))
+        _ = ConsoleReducer.reduce(&state, .workspaceLoaded(Fixture.workspace(Fixture.proposal(overrides: first), overrides: first)))
+        #expect(state.overrides == both)
+        _ = ConsoleReducer.reduce(&state, .overridesSaved(both, message: "second"))
+        _ = ConsoleReducer.reduce(&state, .workspaceLoaded(Fixture.workspace(Fixture.proposal(overrides: both), overrides: both)))
+        #expect(state.overrides == both)
+        #expect(!state.isBusy)
+    }
+
     @Test func clearingAClassification() {
         var overrides = ReleaseOverrides(base: "v1.4.0")
         overrides.commits[Fixture.sha(4)] = CommitOverride(level: .minor, reason: "not really breaking")
@@ -175,9 +193,9 @@ import Testing
     @Test func overridesFailedIsAnErrorAndEndsTheWork() {
         var state = Fixture.state()
         _ = Fixture.reduce(&state, keys: [.character("c")] + Fixture.type("why") + [.enter])
-        _ = ConsoleReducer.reduce(&state, .overridesFailed("disk full"))
+        #expect(ConsoleReducer.reduce(&state, .overridesFailed("disk full")) == [.loadWorkspace(overrides: nil)])
         #expect(state.status == StatusMessage("disk full", .error))
-        #expect(!state.isBusy)
+        #expect(state.inFlight == [.loadingCommits], "only the reload of what is really saved is left")
     }
 
     @Test func versionOverrideIsValidatedAndNeedsAReason() throws {
@@ -207,11 +225,13 @@ import Testing
         overrides.version = VersionOverride(choice: .level(.minor), reason: "not breaking for users")
         var state = Fixture.state(overrides: overrides)
         _ = ConsoleReducer.reduce(&state, .key(.character("2")))
-        #expect(ConsoleReducer.reduce(&state, .key(.character("X"))) ==
-                [.saveOverrides(ReleaseOverrides(base: "v1.4.0"), persist: true, message: "version override removed")])
         _ = ConsoleReducer.reduce(&state, .key(.character("o")))
         guard case .versionOverride(let dialog) = state.overlay else { Issue.record("no dialog"); return }
         #expect(dialog.option == .minor && dialog.reason == "not breaking for users", "the dialog starts from the override in force")
+        _ = ConsoleReducer.reduce(&state, .key(.escape))
+        #expect(ConsoleReducer.reduce(&state, .key(.character("X"))) ==
+                [.saveOverrides(ReleaseOverrides(base: "v1.4.0"), persist: true, message: "version override removed")])
+        #expect(state.overrides.version == nil)
     }
 
     @Test func dryRunKeepsOverridesInMemory() {

@@ -21,7 +21,8 @@ public enum ConsoleReducer {
             finish(.loadingCommits, &state)
             let previousSha = state.selectedCommit?.sha
             state.load = .loaded(workspace)
-            state.overrides = workspace.overrides
+            // While a save is queued, the overrides in the state are newer than the ones this load used.
+            if !state.inFlight.contains(.savingOverrides) { state.overrides = workspace.overrides }
             state.decidingCommits = workspace.proposal.decidingCommits
             state.unclassifiedCount = workspace.proposal.commits.reduce(0) { $0 + ($1.group == .notConventional ? 1 : 0) }
             rebuildRows(&state, keeping: previousSha)
@@ -44,16 +45,18 @@ public enum ConsoleReducer {
             state.commitDetails[sha] = "git show failed: " + message
             state.status = StatusMessage(message, .error)
             return []
-        case .overridesSaved(let overrides, let message):
+        case .overridesSaved(_, let message):
+            // `state.overrides` already holds this save and any made after it.
             finish(.savingOverrides, &state)
-            state.overrides = overrides
             state.status = StatusMessage(message, .ok)
             return []
         case .overridesFailed(let message):
             finish(.savingOverrides, &state)
             finish(.loadingCommits, &state)
             state.status = StatusMessage(message, .error)
-            return []
+            // What is saved is no longer what the state holds: read it back.
+            begin(.loadingCommits, &state)
+            return [.loadWorkspace(overrides: nil)]
         case .commandLogUpdated(let records):
             state.commandLog = records
             return []
@@ -416,6 +419,8 @@ public enum ConsoleReducer {
     }
 
     static func save(_ overrides: ReleaseOverrides, message: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        // The next classification builds on this one even before the save has come back.
+        state.overrides = overrides
         begin(.savingOverrides, &state)
         begin(.loadingCommits, &state)
         let text = state.dryRun ? "dry-run: \(message) (not saved)" : message

@@ -14,10 +14,16 @@ public struct EffectRunner: Sendable {
         self.releaseFiles = releaseFiles
     }
 
+    /// Effects that read or write the repository's state run one after another, so that their results
+    /// arrive in the order they were asked for; showing a commit does not wait behind them.
+    private static let repositoryQueue = DispatchQueue(label: "slipway.console.repository", qos: .userInitiated)
+
     /// Starts `effect` on a background queue; `post` receives the resulting actions (from that queue).
     public func start(_ effect: ConsoleEffect, post: @escaping @Sendable (ConsoleAction) -> Void) {
         let runner = self
-        DispatchQueue.global(qos: .userInitiated).async {
+        let queue: DispatchQueue
+        if case .loadCommitDetail = effect { queue = .global(qos: .userInitiated) } else { queue = Self.repositoryQueue }
+        queue.async {
             for action in runner.perform(effect) { post(action) }
             if let log = runner.runner.log { post(.commandLogUpdated(log.entries)) }
         }
