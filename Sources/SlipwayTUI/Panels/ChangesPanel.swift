@@ -49,21 +49,17 @@ public enum ChangesPanel {
         case .commit(let index):
             let commit = proposal.commits[index]
             let marked = commit.override != nil || overridden[commit.sha] != nil
-            let wide = width >= 100
-            var right = " " + TextFit.pad(commit.level == .none ? "—" : commit.level.name, to: 5)
-            if wide {
-                right += "  " + TextFit.pad(commit.commit.authorName, to: 16) + "  " + date(commit.commit.authorTime)
+            // sha, mark, subject (takes what is left), level; from 100 columns also author and date.
+            var right = StyledLine("  " + TextFit.pad(commit.level == .none ? "—" : commit.level.name, to: 5), role(of: commit.level))
+            if width >= 100 {
+                right.append("  " + TextFit.pad(commit.commit.authorName, to: 16), .muted)
+                right.append("  " + date(commit.commit.authorTime), .muted)
             }
             var line = StyledLine("   " + commit.commit.shortSHA + " ", .muted)
             line.append(marked ? "✎ " : "  ", .marked)
-            let subjectWidth = max(0, width - DisplayWidth.of(line.plainText) - DisplayWidth.of(right) - 1)
+            let subjectWidth = max(0, width - DisplayWidth.of(line.plainText) - DisplayWidth.of(right.plainText))
             line.append(TextFit.pad(commit.subject, to: subjectWidth), .text)
-            line.append(" ")
-            line.append(" " + TextFit.pad(commit.level == .none ? "—" : commit.level.name, to: 5), role(of: commit.level))
-            if wide {
-                line.append("  " + TextFit.pad(commit.commit.authorName, to: 16), .muted)
-                line.append("  " + date(commit.commit.authorTime), .muted)
-            }
+            line.segments += right.segments
             return line
         }
     }
