@@ -82,6 +82,10 @@ import Testing
         #expect(loader.searchFolders.contains("/usr/local/share/slipway/themes"))
     }
 
+    @Test func aBinaryFoundOnPathStillFindsItsThemes() {
+        #expect(ThemeLoader.currentExecutable().hasPrefix("/"))
+    }
+
     @Test func coloursParseAndFoldForSmallTerminals() {
         #expect(ThemeColor(parsing: "bright-red") == .indexed(9))
         #expect(ThemeColor(parsing: "208") == .indexed(208))

@@ -18,7 +18,8 @@ struct ConsoleLoop {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: SignalGuard.descriptor, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, nfds_t(fds.count), state.isBusy ? 80 : 1000)
+            // Short even when idle: a resize signalled while drawing is only seen by the next wget_wch.
+            let ready = poll(&fds, nfds_t(fds.count), state.isBusy ? 80 : 200)
             if SignalGuard.received != 0 { return 128 + SignalGuard.received }
             if ready < 0, errno != EINTR { return 1 }
             let input = fds[0].revents

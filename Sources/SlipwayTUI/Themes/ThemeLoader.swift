@@ -15,7 +15,7 @@ public struct ThemeLoader: Sendable {
     /// products), above the working directory (running from the repository), `../share/slipway/themes`
     /// beside the binary, `$XDG_DATA_HOME/slipway/themes` (default `~/.local/share`), and
     /// `/usr/local/share/slipway/themes`, `/usr/share/slipway/themes`.
-    public static func standard(executablePath: String = CommandLine.arguments.first ?? "",
+    public static func standard(executablePath: String = currentExecutable(),
                                 workingDirectory: String = FileManager.default.currentDirectoryPath,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeLoader {
         var folders: [String] = []
@@ -31,6 +31,12 @@ public struct ThemeLoader: Sendable {
         folders += ["/usr/local/share/slipway/themes", "/usr/share/slipway/themes"]
         var seen = Set<String>()
         return ThemeLoader(searchFolders: folders.filter { seen.insert($0).inserted })
+    }
+
+    /// The running binary's path (`/proc/self/exe` on Linux: `argv[0]` may be a bare name found on PATH).
+    public static func currentExecutable() -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
     }
 
     private static func ancestors(of path: String) -> [String] {
@@ -79,7 +85,7 @@ public struct ThemeLoader: Sendable {
             guard let found = searchFolders.map({ $0 + "/" + nameOrPath + ".json" })
                 .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 throw ThemeLoadError(kind: .notFound, themeError: ThemeError(
-                    source: "'\(nameOrPath)'", problem: "not found in \(searchFolders.count) theme folders (try --theme PATH)"))
+                    source: "'\(nameOrPath)'", problem: "not found (try --theme PATH)"))
             }
             path = found
         }
