@@ -64,7 +64,10 @@ import Testing
         let folder = NSTemporaryDirectory() + "slipway-not-a-repo-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let runner = EffectRunner(repositoryPath: folder, runner: CommandRunner(), releaseFiles: nil)
+        // The temporary folder may sit inside a checkout (CI points TMPDIR there): stop git's search at it.
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_CEILING_DIRECTORIES"] = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        let runner = EffectRunner(repositoryPath: folder, runner: CommandRunner(baseEnvironment: environment), releaseFiles: nil)
         guard case .workspaceFailed(let message)? = runner.perform(.loadWorkspace(overrides: nil)).first else {
             Issue.record("loaded a folder that is no repository"); return
         }
