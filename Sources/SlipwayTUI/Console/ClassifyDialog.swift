@@ -37,9 +37,9 @@ public struct ClassifyDialog: Sendable, Hashable {
     }
 
     /// The override to save, or the problem to show.
-    public func validated() -> Result<CommitOverride, DialogProblem> {
+    public func validated() -> Result<CommitOverride, ConsoleProblem> {
         let reason = reason.trimmingCharacters(in: .whitespaces)
-        guard !reason.isEmpty else { return .failure(DialogProblem("a reason is required (type it, then Enter)")) }
+        guard !reason.isEmpty else { return .failure(ConsoleProblem("a reason is required (type it, then Enter)")) }
         let picked = Self.choices[choice]
         return .success(CommitOverride(level: picked.level, type: picked.type, reason: reason))
     }

@@ -59,8 +59,10 @@ public struct EffectRunner: Sendable {
             return [.overridesSaved(overrides, message: message), loadWorkspace(overrides: persist ? nil : overrides)]
         case .previewReleaseFiles(let version):
             guard let releaseFiles else { return [.previewsFailed("release-file previews are not available yet")] }
-            guard case .loaded(let workspace) = loadWorkspaceState(overrides: nil) else {
-                return [.previewsFailed("the repository could not be read")]
+            let workspace: Workspace
+            switch readWorkspace(overrides: nil) {
+            case .success(let read): workspace = read
+            case .failure(let problem): return [.previewsFailed(problem.description)]
             }
             do {
                 return [.previewsLoaded(try releaseFiles.preview(version: version, proposal: workspace.proposal))]
@@ -69,8 +71,10 @@ public struct EffectRunner: Sendable {
             }
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
-            guard case .loaded(let workspace) = loadWorkspaceState(overrides: nil) else {
-                return [.releaseFilesFailed("the repository could not be read")]
+            let workspace: Workspace
+            switch readWorkspace(overrides: nil) {
+            case .success(let read): workspace = read
+            case .failure(let problem): return [.releaseFilesFailed(problem.description)]
             }
             do {
                 return [.releaseFilesWritten(try releaseFiles.write(version: version, proposal: workspace.proposal))]
@@ -81,14 +85,14 @@ public struct EffectRunner: Sendable {
     }
 
     func loadWorkspace(overrides: ReleaseOverrides?) -> ConsoleAction {
-        switch loadWorkspaceState(overrides: overrides) {
-        case .loaded(let workspace): return .workspaceLoaded(workspace)
-        case .failed(let message): return .workspaceFailed(message)
-        case .loading: return .workspaceFailed("the repository could not be read")
+        switch readWorkspace(overrides: overrides) {
+        case .success(let workspace): return .workspaceLoaded(workspace)
+        case .failure(let problem): return .workspaceFailed(problem.description)
         }
     }
 
-    func loadWorkspaceState(overrides: ReleaseOverrides?) -> ConsoleState.Load {
+    /// The repository, its branch and configuration, and the proposal under `overrides` (the saved ones when `nil`).
+    func readWorkspace(overrides: ReleaseOverrides?) -> Result<Workspace, ConsoleProblem> {
         do {
             let repository = try GitRepository.open(repositoryPath, runner: runner)
             let config = try SlipwayConfig.load(repositoryRoot: repository.root)
@@ -96,12 +100,12 @@ public struct EffectRunner: Sendable {
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
             let proposal = try planner.propose()
             let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "")
-            return .loaded(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
-                                     proposal: proposal, overrides: used))
+            return .success(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
+                                      proposal: proposal, overrides: used))
         } catch let error as CustomStringConvertible {
-            return .failed(error.description)
+            return .failure(ConsoleProblem(error.description))
         } catch {
-            return .failed(String(describing: error))
+            return .failure(ConsoleProblem(String(describing: error)))
         }
     }
 }

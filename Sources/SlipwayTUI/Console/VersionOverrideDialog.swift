@@ -32,7 +32,7 @@ public struct VersionOverrideDialog: Sendable, Hashable {
     public init() {}
 
     /// The override to save, or the problem to show.
-    public func validated() -> Result<VersionOverride, DialogProblem> {
+    public func validated() -> Result<VersionOverride, ConsoleProblem> {
         let value = value.trimmingCharacters(in: .whitespaces)
         let reason = reason.trimmingCharacters(in: .whitespaces)
         let choice: VersionOverride.Choice
@@ -41,21 +41,21 @@ public struct VersionOverrideDialog: Sendable, Hashable {
         case .minor: choice = .level(.minor)
         case .patch: choice = .level(.patch)
         case .prerelease:
-            guard !value.isEmpty else { return .failure(DialogProblem("type a pre-release identifier such as rc")) }
+            guard !value.isEmpty else { return .failure(ConsoleProblem("type a pre-release identifier such as rc")) }
             guard SemanticVersion.isValidPrereleaseIdentifier(value) else {
-                return .failure(DialogProblem("'\(value)' is not a pre-release identifier (letters, digits, hyphens, dots)"))
+                return .failure(ConsoleProblem("'\(value)' is not a pre-release identifier (letters, digits, hyphens, dots)"))
             }
             choice = .prerelease(value)
         case .exact:
-            guard !value.isEmpty else { return .failure(DialogProblem("type the exact version, e.g. 2.0.0")) }
+            guard !value.isEmpty else { return .failure(ConsoleProblem("type the exact version, e.g. 2.0.0")) }
             let text = value.hasPrefix("v") ? String(value.dropFirst()) : value
             do {
                 choice = .exact(try SemanticVersion(parsing: text))
             } catch {
-                return .failure(DialogProblem(error.description))
+                return .failure(ConsoleProblem(error.description))
             }
         }
-        guard !reason.isEmpty else { return .failure(DialogProblem("a reason is required")) }
+        guard !reason.isEmpty else { return .failure(ConsoleProblem("a reason is required")) }
         return .success(VersionOverride(choice: choice, reason: reason))
     }
 }
