@@ -100,7 +100,7 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .key(.character("L")))
         let log = ConsoleView.render(state).text
         Snapshot.assert(log, named: "command-log-80x24")
-        #expect(log.contains("✗ exit 128"))
+        #expect(log.contains("✗ exit 128  200 ms   git push 'https://***@example.com/r.git'"))
         #expect(log.contains("fatal: could not read from remote"))
         #expect(!log.contains("secret"))
     }

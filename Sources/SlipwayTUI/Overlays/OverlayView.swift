@@ -105,15 +105,19 @@ public enum OverlayView {
             let status = record.status?.description ?? "did not start"
             let milliseconds = Int((record.duration * 1000).rounded())
             lines.append(StyledLine([(record.succeeded ? " ✓ " : " ✗ ", record.succeeded ? .ok : .error),
-                                     (TextFit.pad(status, to: 8), record.succeeded ? .muted : .error),
-                                     (TextFit.pad("\(milliseconds) ms", to: 9), .muted)]))
+                                     (TextFit.pad(status + " ", to: 10), record.succeeded ? .muted : .error),
+                                     (TextFit.pad("\(milliseconds) ms ", to: 9), .muted)]))
             // The whole argv, wrapped under the status rather than cut at the edge.
-            let indent = 21
+            let indent = 22
             var rest = Substring(record.commandLine)
             var first = true
             while !rest.isEmpty {
                 let room = max(10, width - (first ? indent : indent + 2))
-                let piece = rest.prefix(room)
+                var piece = rest.prefix(room)
+                // Break between arguments where one fits, inside a long one otherwise.
+                if piece.count < rest.count, let space = piece.lastIndex(of: " "), piece.distance(from: piece.startIndex, to: space) > room / 2 {
+                    piece = rest[rest.startIndex...space]
+                }
                 rest = rest.dropFirst(piece.count)
                 if first {
                     lines[lines.count - 1].append(String(piece), .text)
