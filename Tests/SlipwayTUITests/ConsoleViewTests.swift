@@ -50,6 +50,15 @@ import Testing
         #expect(!screen.contains("Override the next version"), "a Version-panel key is listed on Changes")
     }
 
+    @Test func helpOnTheVersionPanelSaysWhatIsNotAvailable() {
+        var state = ConsoleFixture.state(width: 120, height: 40)
+        _ = ConsoleFixture.reduce(&state, keys: [.character("2"), .character("?")])
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("Override the next version"))
+        #expect(screen.contains("Write the release files (not available yet)"))
+        #expect(!screen.contains("Classify the commit"))
+    }
+
     @Test func helpScrollsAt80x24() {
         var state = ConsoleFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.character("?"), .pageDown])

@@ -5,7 +5,7 @@ public enum OverlayView {
     public static func render(_ overlay: Overlay, _ state: ConsoleState, in body: Rect, into buffer: inout ScreenBuffer) {
         switch overlay {
         case .help(let scroll):
-            box(helpLines(state.panel), title: "Keys on the \(state.panel.title) panel", width: 72, in: body,
+            box(helpLines(state.panel, releaseFilesAvailable: state.releaseFiles != .unavailable), title: "Keys on the \(state.panel.title) panel", width: 72, in: body,
                 scroll: scroll, into: &buffer)
         case .palette(let query, let selection):
             let matches = ConsoleReducer.paletteMatches(query)
@@ -81,7 +81,7 @@ public enum OverlayView {
     }
 
     /// Every key that works on `panel`, the panel number keys folded into one line.
-    public static func helpLines(_ panel: PanelID) -> [StyledLine] {
+    public static func helpLines(_ panel: PanelID, releaseFilesAvailable: Bool = true) -> [StyledLine] {
         var lines: [StyledLine] = []
         var numbersShown = false
         for binding in KeyBinding.bindings(on: panel) {
@@ -89,6 +89,11 @@ public enum OverlayView {
                 if numbersShown { continue }
                 numbersShown = true
                 lines.append(StyledLine([(TextFit.pad("  1…7", to: 10), .key), ("Show panel 1 Changes … 7 Hotfixes", .text)]))
+                continue
+            }
+            if binding.command == .writeReleaseFiles, !releaseFilesAvailable {
+                lines.append(StyledLine([(TextFit.pad("  " + binding.label, to: 10), .muted),
+                                         (binding.command.title + " (not available yet)", .muted)]))
                 continue
             }
             lines.append(StyledLine([(TextFit.pad("  " + binding.label, to: 10), .key), (binding.command.title, .text)]))
