@@ -99,6 +99,14 @@ final class TmuxSession: @unchecked Sendable {
         try waitUntil("'\(text)'", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Waits until every one of `texts` is on the screen at once (a frame may be captured half drawn).
+    @discardableResult
+    func waitForAll(_ texts: [String], seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil(texts.map { "'\($0)'" }.joined(separator: " and "), seconds: seconds, sourceLocation: sourceLocation) { screen in
+            texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
     @discardableResult
     func waitForAbsence(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitUntil("'\(text)' to go", seconds: seconds, sourceLocation: sourceLocation) { !$0.contains(text) }
