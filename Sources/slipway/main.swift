@@ -19,7 +19,8 @@ enum Subcommands {
     }
 
     static var usage: String {
-        var text = "usage: slipway COMMAND [options]   (slipway COMMAND --help for more)\n\ncommands:\n"
+        var text = "usage: slipway \(ConsoleEntryCommand.spec.usage)   opens the release console\n"
+        text += "       slipway COMMAND [options]   (slipway COMMAND --help for more)\n\ncommands:\n"
         for command in all { text += "  " + command.spec.usage + "\n" }
         return text
     }
@@ -27,9 +28,19 @@ enum Subcommands {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let code: Int32
-if arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     print(Subcommands.usage, terminator: "")
     code = 0
+} else if arguments.isEmpty || arguments[0].hasPrefix("--") {
+    do {
+        code = try ConsoleEntryCommand.run(arguments)
+    } catch let error as UsageError {
+        Output.error(error.description)
+        code = 2
+    } catch {
+        Output.error(String(describing: error))
+        code = 2
+    }
 } else if let command = Subcommands.named(arguments[0]) {
     do {
         code = try command.run(Array(arguments.dropFirst()))

@@ -1,0 +1,81 @@
+/// Everything the console can do, by name: keys map to these and the command palette lists them all.
+public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
+    case showChanges = "show-changes"
+    case showVersion = "show-version"
+    case showRelease = "show-release"
+    case showApprovals = "show-approvals"
+    case showEnvironments = "show-environments"
+    case showRollback = "show-rollback"
+    case showHotfixes = "show-hotfixes"
+    case nextPanel = "next-panel"
+    case previousPanel = "previous-panel"
+    case moveUp = "move-up"
+    case moveDown = "move-down"
+    case pageUp = "page-up"
+    case pageDown = "page-down"
+    case top
+    case bottom
+    case open
+    case filter
+    case clearFilter = "clear-filter"
+    case classifyCommit = "classify-commit"
+    case clearCommitOverride = "clear-commit-override"
+    case overrideVersion = "override-version"
+    case clearVersionOverride = "clear-version-override"
+    case writeReleaseFiles = "write-release-files"
+    case toggleDryRun = "toggle-dry-run"
+    case reload
+    case commandLog = "command-log"
+    case help
+    case palette
+    case quit
+
+    /// What it does, in the palette and the help overlay.
+    public var title: String {
+        switch self {
+        case .showChanges: return "Show the Changes panel"
+        case .showVersion: return "Show the Version panel"
+        case .showRelease: return "Show the Release panel"
+        case .showApprovals: return "Show the Approvals panel"
+        case .showEnvironments: return "Show the Environments panel"
+        case .showRollback: return "Show the Rollback panel"
+        case .showHotfixes: return "Show the Hotfixes panel"
+        case .nextPanel: return "Next panel"
+        case .previousPanel: return "Previous panel"
+        case .moveUp: return "Move up"
+        case .moveDown: return "Move down"
+        case .pageUp: return "Page up"
+        case .pageDown: return "Page down"
+        case .top: return "Go to the top"
+        case .bottom: return "Go to the bottom"
+        case .open: return "Open the selected commit"
+        case .filter: return "Filter commits (text, type:feat, scope:api, level:minor)"
+        case .clearFilter: return "Clear the filter"
+        case .classifyCommit: return "Classify the commit / override its level"
+        case .clearCommitOverride: return "Remove the commit's classification"
+        case .overrideVersion: return "Override the next version"
+        case .clearVersionOverride: return "Remove the version override"
+        case .writeReleaseFiles: return "Write the release files"
+        case .toggleDryRun: return "Toggle dry-run"
+        case .reload: return "Reload from git"
+        case .commandLog: return "Show the command log"
+        case .help: return "Show the keys"
+        case .palette: return "Command palette"
+        case .quit: return "Quit"
+        }
+    }
+
+    /// The panel a `show-…` command opens.
+    var panel: PanelID? {
+        switch self {
+        case .showChanges: return .changes
+        case .showVersion: return .version
+        case .showRelease: return .release
+        case .showApprovals: return .approvals
+        case .showEnvironments: return .environments
+        case .showRollback: return .rollback
+        case .showHotfixes: return .hotfixes
+        default: return nil
+        }
+    }
+}

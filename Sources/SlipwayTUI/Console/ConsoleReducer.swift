@@ -1,0 +1,517 @@
+import SlipwayKit
+
+/// The console's only state change: `reduce(&state, action)` updates the state and returns the work to do.
+/// Pure: no terminal, no subprocess, no clock.
+public enum ConsoleReducer {
+    public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        switch action {
+        case .key(let key):
+            return handle(key, &state)
+        case .command(let command):
+            return run(command, &state)
+        case .resized(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            keepSelectionVisible(&state)
+            return []
+        case .tick:
+            if state.isBusy { state.spinnerFrame = (state.spinnerFrame + 1) % 10 }
+            return []
+        case .workspaceLoaded(let workspace):
+            finish(.loadingCommits, &state)
+            let previousSha = state.selectedCommit?.sha
+            state.load = .loaded(workspace)
+            // While a save is queued, the overrides in the state are newer than the ones this load used.
+            if !state.inFlight.contains(.savingOverrides) { state.overrides = workspace.overrides }
+            state.decidingCommits = workspace.proposal.decidingCommits
+            state.unclassifiedCount = workspace.proposal.commits.reduce(0) { $0 + ($1.group == .notConventional ? 1 : 0) }
+            rebuildRows(&state, keeping: previousSha)
+            if case .loaded = state.releaseFiles { state.releaseFiles = .notLoaded }
+            if case .failed = state.releaseFiles { state.releaseFiles = .notLoaded }
+            return previewIfShown(&state)
+        case .workspaceFailed(let message):
+            finish(.loadingCommits, &state)
+            state.load = .failed(message)
+            state.rows = []
+            state.shownCommitCount = 0
+            state.status = StatusMessage(message, .error)
+            return []
+        case .commitDetailLoaded(let sha, let text):
+            finish(.readingCommit, &state)
+            state.commitDetails[sha] = text
+            return []
+        case .commitDetailFailed(let sha, let message):
+            finish(.readingCommit, &state)
+            state.commitDetails[sha] = "git show failed: " + message
+            state.status = StatusMessage(message, .error)
+            return []
+        case .overridesSaved(_, let message):
+            // `state.overrides` already holds this save and any made after it.
+            finish(.savingOverrides, &state)
+            state.status = StatusMessage(message, .ok)
+            return []
+        case .overridesFailed(let message):
+            finish(.savingOverrides, &state)
+            finish(.loadingCommits, &state)
+            state.status = StatusMessage(message, .error)
+            // What is saved is no longer what the state holds: read it back.
+            begin(.loadingCommits, &state)
+            return [.loadWorkspace(overrides: nil)]
+        case .commandLogUpdated(let records):
+            state.commandLog = records
+            return []
+        case .previewsLoaded(let diffs):
+            finish(.previewingFiles, &state)
+            state.releaseFiles = .loaded(diffs)
+            return []
+        case .previewsFailed(let message):
+            finish(.previewingFiles, &state)
+            state.releaseFiles = .failed(message)
+            return []
+        case .releaseFilesWritten(let paths):
+            finish(.writingFiles, &state)
+            state.lastWritten = paths
+            state.status = StatusMessage("wrote \(paths.joined(separator: ", "))", .ok)
+            state.releaseFiles = .notLoaded
+            return previewIfShown(&state)
+        case .releaseFilesFailed(let message):
+            finish(.writingFiles, &state)
+            state.status = StatusMessage("writing the release files failed: \(message)", .error)
+            return []
+        }
+    }
+
+    /// The first action: load the repository.
+    public static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        begin(.loadingCommits, &state)
+        return [.loadWorkspace(overrides: nil)]
+    }
+
+    // MARK: Keys
+
+    static func handle(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.isTooSmall {
+            if key == .character("q") { state.quitRequested = true }
+            return []
+        }
+        if let overlay = state.overlay { return handle(key, in: overlay, &state) }
+        guard let command = KeyBinding.command(for: key, on: state.panel) else {
+            if case .character(let character) = key, character != " " {
+                state.status = StatusMessage("\(character) does nothing here: ? lists the keys", .info)
+            }
+            return []
+        }
+        return run(command, &state)
+    }
+
+    static func handle(_ key: Key, in overlay: Overlay, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
+            case .pageDown, .character(" "): state.overlay = .help(scroll: scroll + state.bodyHeight)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - state.bodyHeight))
+            default: state.overlay = nil
+            }
+            return []
+        case .palette(let query, let selection):
+            let matches = paletteMatches(query)
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .up:
+                state.overlay = .palette(query: query, selection: max(0, selection - 1))
+            case .down:
+                state.overlay = .palette(query: query, selection: min(max(0, matches.count - 1), selection + 1))
+            case .enter:
+                state.overlay = nil
+                guard selection < matches.count else {
+                    state.status = StatusMessage("no command matches '\(query)'", .warn)
+                    return []
+                }
+                return run(matches[selection], &state)
+            default:
+                var text = query
+                edit(&text, with: key)
+                state.overlay = .palette(query: text, selection: 0)
+            }
+            return []
+        case .commandLog(let scroll):
+            switch key {
+            case .escape, .character("q"), .character("L"): state.overlay = nil
+            case .up, .character("k"): state.overlay = .commandLog(scroll: max(0, scroll - 1))
+            case .down, .character("j"): state.overlay = .commandLog(scroll: scroll + 1)
+            case .pageUp: state.overlay = .commandLog(scroll: max(0, scroll - state.bodyHeight))
+            case .pageDown: state.overlay = .commandLog(scroll: scroll + state.bodyHeight)
+            case .character("g"), .home: state.overlay = .commandLog(scroll: 0)
+            case .character("G"), .end: state.overlay = .commandLog(scroll: Int.max / 2)
+            default: break
+            }
+            return []
+        case .commitDetail(let sha, let scroll):
+            switch key {
+            case .escape, .character("q"), .enter: state.overlay = nil
+            case .up, .character("k"): state.overlay = .commitDetail(sha: sha, scroll: max(0, scroll - 1))
+            case .down, .character("j"): state.overlay = .commitDetail(sha: sha, scroll: scroll + 1)
+            case .pageUp: state.overlay = .commitDetail(sha: sha, scroll: max(0, scroll - state.bodyHeight))
+            case .pageDown, .character(" "): state.overlay = .commitDetail(sha: sha, scroll: scroll + state.bodyHeight)
+            case .character("g"), .home: state.overlay = .commitDetail(sha: sha, scroll: 0)
+            default: break
+            }
+            return []
+        case .filterInput:
+            switch key {
+            case .escape:
+                state.overlay = nil
+                state.filterText = ""
+                rebuildRows(&state, keeping: state.selectedCommit?.sha)
+            case .enter:
+                state.overlay = nil
+                state.status = filterStatus(state)
+            default:
+                var text = state.filterText
+                edit(&text, with: key)
+                if text != state.filterText {
+                    state.filterText = text
+                    rebuildRows(&state, keeping: nil)
+                }
+            }
+            return []
+        case .classify(var dialog):
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .up:
+                dialog.choice = max(0, dialog.choice - 1)
+                state.overlay = .classify(dialog)
+            case .down:
+                dialog.choice = min(ClassifyDialog.choices.count - 1, dialog.choice + 1)
+                state.overlay = .classify(dialog)
+            case .enter:
+                switch dialog.validated() {
+                case .failure(let problem):
+                    dialog.error = problem.description
+                    state.overlay = .classify(dialog)
+                case .success(let override):
+                    state.overlay = nil
+                    var overrides = state.overrides
+                    overrides.commits[dialog.sha] = override
+                    let short = String(dialog.sha.prefix(7))
+                    return save(overrides, message: "\(short) counts as \(ClassifyDialog.choices[dialog.choice].label)", &state)
+                }
+            default:
+                edit(&dialog.reason, with: key)
+                dialog.error = nil
+                state.overlay = .classify(dialog)
+            }
+            return []
+        case .versionOverride(var dialog):
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .up, .down:
+                let options = VersionOverrideDialog.Option.allCases
+                let step = key == .up ? -1 : 1
+                let index = min(options.count - 1, max(0, dialog.option.rawValue + step))
+                dialog.option = options[index]
+                dialog.focus = dialog.option.needsValue ? .value : .reason
+                dialog.error = nil
+                state.overlay = .versionOverride(dialog)
+            case .tab, .backTab:
+                if dialog.option.needsValue { dialog.focus = dialog.focus == .value ? .reason : .value }
+                state.overlay = .versionOverride(dialog)
+            case .enter:
+                switch dialog.validated() {
+                case .failure(let problem):
+                    dialog.error = problem.description
+                    state.overlay = .versionOverride(dialog)
+                case .success(let override):
+                    state.overlay = nil
+                    var overrides = state.overrides
+                    overrides.version = override
+                    return save(overrides, message: "next version overridden (\(describe(override.choice)))", &state)
+                }
+            default:
+                if dialog.focus == .value { edit(&dialog.value, with: key) } else { edit(&dialog.reason, with: key) }
+                dialog.error = nil
+                state.overlay = .versionOverride(dialog)
+            }
+            return []
+        case .confirmWrite:
+            switch key {
+            case .character("y"), .enter:
+                state.overlay = nil
+                guard let proposal = state.proposal else { return [] }
+                if state.dryRun {
+                    state.status = StatusMessage("dry-run: would write \(filesToWrite(state).joined(separator: ", "))", .warn)
+                    return []
+                }
+                begin(.writingFiles, &state)
+                return [.writeReleaseFiles(proposal.next)]
+            case .character("n"), .escape, .character("q"):
+                state.overlay = nil
+                state.status = StatusMessage("nothing written", .info)
+            default:
+                break
+            }
+            return []
+        }
+    }
+
+    /// Typing into a one-line text field.
+    static func edit(_ text: inout String, with key: Key) {
+        switch key {
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .character(let character):
+            if let scalar = character.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F, text.count < 200 {
+                text.append(character)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Palette commands whose name or title contains every word of `query`.
+    public static func paletteMatches(_ query: String) -> [ConsoleCommand] {
+        let words = query.lowercased().split(separator: " ")
+        return ConsoleCommand.allCases.filter { command in
+            let text = (command.rawValue + " " + command.title).lowercased()
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+
+    // MARK: Commands
+
+    static func run(_ command: ConsoleCommand, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if let panel = command.panel { return show(panel, &state) }
+        switch command {
+        case .nextPanel: return show(state.panel.next(), &state)
+        case .previousPanel: return show(state.panel.previous(), &state)
+        case .moveUp: move(by: -1, &state)
+        case .moveDown: move(by: 1, &state)
+        case .pageUp: move(by: -state.bodyHeight, &state)
+        case .pageDown: move(by: state.bodyHeight, &state)
+        case .top: move(by: -Int.max / 2, &state)
+        case .bottom: move(by: Int.max / 2, &state)
+        case .open:
+            guard state.panel == .changes else { return [] }
+            guard let commit = state.selectedCommit else {
+                state.status = StatusMessage("no commit selected", .info)
+                return []
+            }
+            state.overlay = .commitDetail(sha: commit.sha, scroll: 0)
+            if state.commitDetails[commit.sha] == nil {
+                begin(.readingCommit, &state)
+                return [.loadCommitDetail(sha: commit.sha)]
+            }
+        case .filter:
+            if state.panel != .changes { _ = show(.changes, &state) }
+            state.overlay = .filterInput
+        case .clearFilter:
+            state.filterText = ""
+            rebuildRows(&state, keeping: state.selectedCommit?.sha)
+            state.status = StatusMessage("filter cleared", .info)
+        case .classifyCommit:
+            if state.panel != .changes { _ = show(.changes, &state) }
+            guard let commit = state.selectedCommit else {
+                state.status = StatusMessage("select a commit to classify", .info)
+                return []
+            }
+            var dialog = ClassifyDialog(sha: commit.sha, subject: commit.subject)
+            if let existing = commit.override,
+               let index = ClassifyDialog.choices.firstIndex(where: { $0.type == existing.type && $0.level == existing.level }) {
+                dialog.choice = index
+                dialog.reason = existing.reason
+            }
+            state.overlay = .classify(dialog)
+        case .clearCommitOverride:
+            guard let commit = state.selectedCommit, state.overrides.commits[commit.sha] != nil else {
+                state.status = StatusMessage("the selected commit has no classification to remove", .info)
+                return []
+            }
+            var overrides = state.overrides
+            overrides.commits[commit.sha] = nil
+            return save(overrides, message: "\(commit.commit.shortSHA) classification removed", &state)
+        case .overrideVersion:
+            if state.panel != .version { _ = show(.version, &state) }
+            guard state.proposal != nil else {
+                state.status = StatusMessage("the version cannot be overridden until the commits are loaded", .warn)
+                return []
+            }
+            var dialog = VersionOverrideDialog()
+            if let existing = state.overrides.version {
+                dialog.reason = existing.reason
+                switch existing.choice {
+                case .level(let level):
+                    dialog.option = level == .major ? .major : level == .minor ? .minor : .patch
+                case .prerelease(let identifier):
+                    dialog.option = .prerelease
+                    dialog.value = identifier
+                case .exact(let version):
+                    dialog.option = .exact
+                    dialog.value = version.description
+                }
+            }
+            state.overlay = .versionOverride(dialog)
+        case .clearVersionOverride:
+            guard state.overrides.version != nil else {
+                state.status = StatusMessage("the version is not overridden", .info)
+                return []
+            }
+            var overrides = state.overrides
+            overrides.version = nil
+            return save(overrides, message: "version override removed", &state)
+        case .writeReleaseFiles:
+            switch state.releaseFiles {
+            case .unavailable:
+                state.status = StatusMessage("release files cannot be written from the console yet", .warn)
+            case .loaded(let diffs) where !diffs.isEmpty:
+                state.overlay = .confirmWrite(files: diffs.map(\.path))
+            case .loaded:
+                state.status = StatusMessage("the release files need no change", .info)
+            case .loading, .notLoaded:
+                state.status = StatusMessage("the previews are still loading", .info)
+            case .failed(let message):
+                state.status = StatusMessage("cannot write: \(message)", .error)
+            }
+        case .toggleDryRun:
+            state.dryRun.toggle()
+            if state.dryRun {
+                state.status = StatusMessage("dry-run on: classifications are kept in memory, nothing is written", .warn)
+            } else {
+                state.status = StatusMessage("dry-run off: classifications made in dry-run are dropped", .info)
+                begin(.loadingCommits, &state)
+                return [.loadWorkspace(overrides: nil)]
+            }
+        case .reload:
+            begin(.loadingCommits, &state)
+            state.commitDetails = [:]
+            state.status = StatusMessage("reloading", .info)
+            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)]
+        case .commandLog:
+            state.overlay = .commandLog(scroll: Int.max / 2)
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .palette:
+            state.overlay = .palette(query: "", selection: 0)
+        case .quit:
+            state.quitRequested = true
+        default:
+            break
+        }
+        return []
+    }
+
+    static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.panel = panel
+        state.status = nil
+        return previewIfShown(&state)
+    }
+
+    /// On the Version panel, loads the release-file previews once the proposal is there.
+    static func previewIfShown(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.panel == .version, state.releaseFiles == .notLoaded, let proposal = state.proposal else { return [] }
+        state.releaseFiles = .loading
+        begin(.previewingFiles, &state)
+        return [.previewReleaseFiles(proposal.next)]
+    }
+
+    static func save(_ overrides: ReleaseOverrides, message: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        // The next classification builds on this one even before the save has come back.
+        state.overrides = overrides
+        begin(.savingOverrides, &state)
+        begin(.loadingCommits, &state)
+        let text = state.dryRun ? "dry-run: \(message) (not saved)" : message
+        return [.saveOverrides(overrides, persist: !state.dryRun, message: text)]
+    }
+
+    static func describe(_ choice: VersionOverride.Choice) -> String {
+        switch choice {
+        case .level(let level): return "\(level) bump"
+        case .prerelease(let identifier): return "pre-release \(identifier)"
+        case .exact(let version): return "exactly \(version)"
+        }
+    }
+
+    static func filesToWrite(_ state: ConsoleState) -> [String] {
+        if case .loaded(let diffs) = state.releaseFiles { return diffs.map(\.path) }
+        return []
+    }
+
+    static func filterStatus(_ state: ConsoleState) -> StatusMessage? {
+        guard !state.filterText.isEmpty else { return nil }
+        let count = state.shownCommitCount
+        return StatusMessage("filter '\(state.filterText)': \(count) commit(s)", .info)
+    }
+
+    // MARK: Lists
+
+    static func move(by delta: Int, _ state: inout ConsoleState) {
+        switch state.panel {
+        case .changes:
+            guard !state.rows.isEmpty else { return }
+            var target = min(state.rows.count - 1, max(0, state.selectedRow + delta))
+            // Land on a commit, not a heading: step on in the direction of travel, or back.
+            let step = delta >= 0 ? 1 : -1
+            var probe = target
+            while probe >= 0, probe < state.rows.count, state.rows[probe].commitIndex == nil { probe += step }
+            if probe < 0 || probe >= state.rows.count {
+                probe = target
+                while probe >= 0, probe < state.rows.count, state.rows[probe].commitIndex == nil { probe -= step }
+            }
+            if probe >= 0, probe < state.rows.count { target = probe }
+            state.selectedRow = target
+            keepSelectionVisible(&state)
+            if delta == -Int.max / 2 { state.topRow = 0 }
+        case .version:
+            state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
+        default:
+            break
+        }
+    }
+
+    static func keepSelectionVisible(_ state: inout ConsoleState) {
+        let page = state.bodyHeight
+        if state.selectedRow < state.topRow { state.topRow = state.selectedRow }
+        if state.selectedRow >= state.topRow + page { state.topRow = state.selectedRow - page + 1 }
+        // A heading just above the first commit stays in view.
+        if state.topRow > 0, state.topRow == state.selectedRow, state.rows.indices.contains(state.topRow - 1),
+           state.rows[state.topRow - 1].commitIndex == nil {
+            state.topRow -= 1
+        }
+        state.topRow = max(0, min(state.topRow, max(0, state.rows.count - page)))
+    }
+
+    static func rebuildRows(_ state: inout ConsoleState, keeping sha: String?) {
+        guard let proposal = state.proposal else {
+            state.rows = []
+            state.shownCommitCount = 0
+            return
+        }
+        state.rows = ChangeRow.rows(for: proposal.commits, filter: ChangeFilter(parsing: state.filterText))
+        state.shownCommitCount = state.rows.reduce(0) { $0 + ($1.commitIndex == nil ? 0 : 1) }
+        var selected = 0
+        if let sha, let index = state.rows.firstIndex(where: { row in
+            row.commitIndex.map { proposal.commits[$0].sha == sha } ?? false
+        }) {
+            selected = index
+        } else if let first = state.rows.firstIndex(where: { $0.commitIndex != nil }) {
+            selected = first
+        }
+        state.selectedRow = selected
+        if sha == nil { state.topRow = 0 }
+        keepSelectionVisible(&state)
+    }
+
+    // MARK: Work
+
+    static func begin(_ work: Work, _ state: inout ConsoleState) {
+        state.inFlight.append(work)
+    }
+
+    static func finish(_ work: Work, _ state: inout ConsoleState) {
+        if let index = state.inFlight.firstIndex(of: work) { state.inFlight.remove(at: index) }
+    }
+}

@@ -1,0 +1,77 @@
+import SlipwayKit
+
+/// Everything the screen shows. Changed only by `ConsoleReducer.reduce`.
+public struct ConsoleState: Sendable {
+    public enum Load: Sendable {
+        case loading
+        case loaded(Workspace)
+        case failed(String)
+    }
+
+    public var repositoryPath: String
+    public var width: Int
+    public var height: Int
+    public var panel: PanelID = .changes
+    public var load: Load = .loading
+    public var dryRun: Bool
+    /// The overrides in force (saved ones, or in dry-run the ones kept in memory).
+    public var overrides = ReleaseOverrides()
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+    public var inFlight: [Work] = []
+    public var spinnerFrame = 0
+    public var quitRequested = false
+
+    // Changes panel
+    public var filterText = ""
+    public var rows: [ChangeRow] = []
+    public var selectedRow = 0
+    public var topRow = 0
+    public var commitDetails: [String: String] = [:]
+    /// Commits the filter lets through (the rows less the group headings).
+    public var shownCommitCount = 0
+
+    // Worked out once per proposal, so that drawing stays proportional to the screen, not the history.
+    public var decidingCommits: [ClassifiedCommit] = []
+    public var unclassifiedCount = 0
+
+    // Version panel
+    public var versionScroll = 0
+    public var releaseFiles: ReleaseFilesState
+    public var lastWritten: [String] = []
+
+    public var commandLog: [CommandRecord] = []
+
+    public init(repositoryPath: String, width: Int = 80, height: Int = 24, dryRun: Bool = false,
+                releaseFilesAvailable: Bool = false) {
+        self.repositoryPath = repositoryPath
+        self.width = width
+        self.height = height
+        self.dryRun = dryRun
+        releaseFiles = releaseFilesAvailable ? .notLoaded : .unavailable
+    }
+
+    public var workspace: Workspace? {
+        if case .loaded(let workspace) = load { return workspace }
+        return nil
+    }
+
+    public var proposal: VersionProposal? { workspace?.proposal }
+
+    /// Rows of the panel body: the screen less the header, tab bar, status line and footer.
+    public var bodyHeight: Int { max(1, height - 4) }
+
+    /// Below this the console shows one line asking for a bigger terminal.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public var selectedCommit: ClassifiedCommit? {
+        guard let proposal, selectedRow < rows.count, let index = rows[selectedRow].commitIndex,
+              index < proposal.commits.count else { return nil }
+        return proposal.commits[index]
+    }
+
+    public var isBusy: Bool { !inFlight.isEmpty }
+}

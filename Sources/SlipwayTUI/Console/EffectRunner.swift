@@ -1,0 +1,111 @@
+import Foundation
+import SlipwayKit
+
+/// Does the reducer's effects on a background queue through SlipwayKit and posts the outcome as actions.
+/// Every subprocess goes through `runner`, so the command log sees it.
+public struct EffectRunner: Sendable {
+    public let repositoryPath: String
+    public let runner: CommandRunner
+    public let releaseFiles: (any ReleaseFilesPreviewing)?
+
+    public init(repositoryPath: String, runner: CommandRunner, releaseFiles: (any ReleaseFilesPreviewing)?) {
+        self.repositoryPath = repositoryPath
+        self.runner = runner
+        self.releaseFiles = releaseFiles
+    }
+
+    /// Effects that read or write the repository's state run one after another, so that their results
+    /// arrive in the order they were asked for; showing a commit does not wait behind them.
+    private static let repositoryQueue = DispatchQueue(label: "slipway.console.repository", qos: .userInitiated)
+
+    /// Starts `effect` on a background queue; `post` receives the resulting actions (from that queue).
+    public func start(_ effect: ConsoleEffect, post: @escaping @Sendable (ConsoleAction) -> Void) {
+        let runner = self
+        let queue: DispatchQueue
+        if case .loadCommitDetail = effect { queue = .global(qos: .userInitiated) } else { queue = Self.repositoryQueue }
+        queue.async {
+            for action in runner.perform(effect) { post(action) }
+            if let log = runner.runner.log { post(.commandLogUpdated(log.entries)) }
+        }
+    }
+
+    /// Does `effect` on the calling thread.
+    public func perform(_ effect: ConsoleEffect) -> [ConsoleAction] {
+        switch effect {
+        case .loadWorkspace(let overrides):
+            return [loadWorkspace(overrides: overrides)]
+        case .loadCommitDetail(let sha):
+            do {
+                let repository = try GitRepository.open(repositoryPath, runner: runner)
+                let output = try repository.git(["show", "--stat", "--no-color", "--date=iso-strict-local",
+                                                 "--format=commit %H%nAuthor: %an <%ae>%nDate:   %ad%n%n%B", sha, "--"])
+                return [.commitDetailLoaded(sha: sha, text: output.trimmedText)]
+            } catch {
+                return [.commitDetailFailed(sha: sha, message: error.description)]
+            }
+        case .saveOverrides(let overrides, let persist, let message):
+            if persist {
+                do {
+                    let repository = try GitRepository.open(repositoryPath, runner: runner)
+                    try overrides.save(to: repository)
+                } catch let error as GitError {
+                    return [.overridesFailed(error.description)]
+                } catch let error as StateFileError {
+                    return [.overridesFailed(error.description)]
+                } catch {
+                    return [.overridesFailed(String(describing: error))]
+                }
+            }
+            return [.overridesSaved(overrides, message: message), loadWorkspace(overrides: persist ? nil : overrides)]
+        case .previewReleaseFiles(let version):
+            guard let releaseFiles else { return [.previewsFailed("release-file previews are not available yet")] }
+            let workspace: Workspace
+            switch readWorkspace(overrides: nil) {
+            case .success(let read): workspace = read
+            case .failure(let problem): return [.previewsFailed(problem.description)]
+            }
+            do {
+                return [.previewsLoaded(try releaseFiles.preview(version: version, proposal: workspace.proposal))]
+            } catch {
+                return [.previewsFailed(String(describing: error))]
+            }
+        case .writeReleaseFiles(let version):
+            guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
+            let workspace: Workspace
+            switch readWorkspace(overrides: nil) {
+            case .success(let read): workspace = read
+            case .failure(let problem): return [.releaseFilesFailed(problem.description)]
+            }
+            do {
+                return [.releaseFilesWritten(try releaseFiles.write(version: version, proposal: workspace.proposal))]
+            } catch {
+                return [.releaseFilesFailed(String(describing: error))]
+            }
+        }
+    }
+
+    func loadWorkspace(overrides: ReleaseOverrides?) -> ConsoleAction {
+        switch readWorkspace(overrides: overrides) {
+        case .success(let workspace): return .workspaceLoaded(workspace)
+        case .failure(let problem): return .workspaceFailed(problem.description)
+        }
+    }
+
+    /// The repository, its branch and configuration, and the proposal under `overrides` (the saved ones when `nil`).
+    func readWorkspace(overrides: ReleaseOverrides?) -> Result<Workspace, ConsoleProblem> {
+        do {
+            let repository = try GitRepository.open(repositoryPath, runner: runner)
+            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            let branch = try repository.currentBranch()
+            let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
+            let proposal = try planner.propose()
+            let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "")
+            return .success(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
+                                      proposal: proposal, overrides: used))
+        } catch let error as CustomStringConvertible {
+            return .failure(ConsoleProblem(error.description))
+        } catch {
+            return .failure(ConsoleProblem(String(describing: error)))
+        }
+    }
+}

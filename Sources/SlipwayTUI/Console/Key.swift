@@ -1,0 +1,6 @@
+/// A key press as the console understands it, independent of ncurses' key codes.
+public enum Key: Sendable, Hashable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+}

@@ -1,0 +1,11 @@
+/// What sits on top of the panel and takes the keys while it is open.
+public enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case palette(query: String, selection: Int)
+    case commandLog(scroll: Int)
+    case commitDetail(sha: String, scroll: Int)
+    case filterInput
+    case classify(ClassifyDialog)
+    case versionOverride(VersionOverrideDialog)
+    case confirmWrite(files: [String])
+}

@@ -1,0 +1,19 @@
+import SlipwayKit
+
+/// What the console loaded from the repository: where it is, the branch, the forge and the proposal.
+public struct Workspace: Sendable {
+    public let root: String
+    public let branch: String?
+    public let forge: String
+    public let proposal: VersionProposal
+    /// The overrides the proposal was made with.
+    public let overrides: ReleaseOverrides
+
+    public init(root: String, branch: String?, forge: String, proposal: VersionProposal, overrides: ReleaseOverrides) {
+        self.root = root
+        self.branch = branch
+        self.forge = forge
+        self.proposal = proposal
+        self.overrides = overrides
+    }
+}

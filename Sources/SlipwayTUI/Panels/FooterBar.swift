@@ -1,0 +1,93 @@
+/// The bottom two rows: the status line (outcome of the last action, work in flight, the filter) and the
+/// keys that work here.
+public enum FooterBar {
+    public static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
+        let width = buffer.width
+        let statusY = buffer.height - 2
+        let footerY = buffer.height - 1
+        var status = StyledLine()
+        if state.overlay == .filterInput {
+            status.append(" Filter: ", .accent)
+            status.append(state.filterText + "▏", .input)
+            status.append("  Enter keeps, Esc clears", .muted)
+        } else if let message = state.status {
+            status.append(" " + message.text, role(of: message.kind))
+        } else if !state.filterText.isEmpty, state.panel == .changes {
+            let count = state.shownCommitCount
+            status.append(" filter '\(state.filterText)': \(count) commit(s)   \\ clears", .accent)
+        } else if let proposal = state.proposal, state.panel == .changes {
+            status.append(" \(proposal.commits.count) commit(s) in \(proposal.range)", .muted)
+        }
+        if state.isBusy {
+            let labels = Array(Set(state.inFlight.map(\.label))).sorted().joined(separator: ", ")
+            let text = " " + HeaderBar.spinner(state.spinnerFrame) + " " + labels + "… "
+            let x = max(0, width - DisplayWidth.of(text))
+            buffer.draw(status, x: 0, y: statusY, limit: x)
+            buffer.write(text, x: x, y: statusY, role: .accent)
+        } else {
+            buffer.draw(status, x: 0, y: statusY, limit: width)
+        }
+
+        buffer.fill(Rect(x: 0, y: footerY, width: width, height: 1), role: .footer)
+        var x = 0
+        for (index, hint) in hints(state).enumerated() {
+            let piece = (index == 0 ? " " : "  ")
+            let needed = DisplayWidth.of(piece + hint.key + " " + hint.text)
+            if x + needed > width { break }
+            x = buffer.write(piece, x: x, y: footerY, role: .footer)
+            x = buffer.write(hint.key, x: x, y: footerY, role: .footer)
+            x = buffer.write(" " + hint.text, x: x, y: footerY, role: .footer)
+        }
+    }
+
+    static func role(of kind: StatusMessage.Kind) -> StyleRole {
+        switch kind {
+        case .info: return .text
+        case .ok: return .ok
+        case .warn: return .warn
+        case .error: return .error
+        }
+    }
+
+    /// The keys that work in the current context, most useful first.
+    public static func hints(_ state: ConsoleState) -> [(key: String, text: String)] {
+        if state.isTooSmall { return [("q", "quit")] }
+        switch state.overlay {
+        case .help: return [("j/k", "scroll"), ("any other key", "closes")]
+        case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
+        case .commandLog: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
+        case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
+        case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
+        case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]
+        case .versionOverride: return [("↑↓", "choose"), ("Tab", "field"), ("type", "value/reason"), ("Enter", "save"), ("Esc", "cancel")]
+        case .confirmWrite: return [("y", "write"), ("n", "cancel")]
+        case nil: break
+        }
+        // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
+        var hints: [(key: String, text: String)] = []
+        for binding in KeyBinding.bindings(on: state.panel) where binding.inFooter && binding.panels != nil {
+            if binding.command == .writeReleaseFiles, state.releaseFiles == .unavailable { continue }
+            hints.append((binding.label, shortName(binding.command)))
+            if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
+        }
+        hints += [("?", "help"), ("q", "quit"), ("Tab", "panel"), ("L", "log"), (":", "commands")]
+        if state.panel == .changes || state.panel == .version { hints.append(("j/k", "move")) }
+        return hints
+    }
+
+    static func shortName(_ command: ConsoleCommand) -> String {
+        switch command {
+        case .open: return "open"
+        case .filter: return "filter"
+        case .classifyCommit: return "classify"
+        case .overrideVersion: return "override"
+        case .writeReleaseFiles: return "write"
+        case .nextPanel: return "panel"
+        case .commandLog: return "log"
+        case .palette: return "commands"
+        case .help: return "help"
+        case .quit: return "quit"
+        default: return command.rawValue
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `slipway` in a real terminal (tmux): what a person types and what they see, and that the
+/// terminal is given back clean.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ConsoleEndToEndTests {
+    let slipway = TmuxSession.slipway
+
+    /// Saves the tty settings, so that `expectRestored` can compare them after the console.
+    func prepareShell(_ session: TmuxSession) throws {
+        #expect(FileManager.default.isExecutableFile(atPath: slipway), "build first: swift build (\(slipway) is missing)")
+        try session.run("stty -g > \(session.folder)/stty-before; clear; echo BEFORE-CONSOLE")
+        try session.waitFor("BEFORE-CONSOLE")
+    }
+
+    /// The shell is back: its earlier output visible again (the alternate screen is gone), the exit code
+    /// printed, and the tty in exactly the mode it was in before.
+    func expectRestored(_ session: TmuxSession, exitCode: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = try session.waitFor("EXIT=\(exitCode)", sourceLocation: sourceLocation)
+        #expect(screen.contains("BEFORE-CONSOLE"), "the screen from before the console is not back", sourceLocation: sourceLocation)
+        #expect(!screen.contains("1 Changes 2 Version"), "curses output left on the screen", sourceLocation: sourceLocation)
+        try session.run("stty -g | cmp -s - \(session.folder)/stty-before && echo TTY-SAME || echo TTY-CHANGED")
+        let after = try session.waitUntil("the tty check") { $0.contains("TTY-SAME") || $0.contains("TTY-CHANGED") }
+        #expect(after.contains("TTY-SAME"), "the terminal modes were not restored", sourceLocation: sourceLocation)
+    }
+
+    @Test func aReleaseManagersTour() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession(width: 80, height: 24)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+
+        var screen = try session.waitForAll(["Not conventional (2)", "WIP tweak build 日本語", "Enter open  / filter  c classify  ? help  q quit"])
+        let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.hasPrefix(" slipway │ slipway-tui-"))
+        #expect(header.contains("│ main │ last v1.4.0 │ next v2.0.0 │ forge local"))
+        #expect(screen.contains("Breaking (1)"))
+        #expect(screen.contains("feat!: drop the v1 API"))
+        #expect(screen.contains("WIP tweak build 日本語"))
+
+        // Every panel, by Tab and by number.
+        try session.press("Tab")
+        screen = try session.waitFor("Decided by 1 commit(s) at major:")
+        #expect(screen.contains("Current   1.4.0  (v1.4.0)"))
+        for (key, title) in [("3", "Release"), ("4", "Approvals"), ("5", "Environments"), ("6", "Rollback"), ("7", "Hotfixes")] {
+            try session.press(key)
+            try session.waitFor("The \(title) panel is not built yet.")
+        }
+        try session.press("BTab")
+        try session.waitFor("The Rollback panel is not built yet.")
+        try session.press("1")
+        try session.waitFor("Breaking (1)")
+
+        // Open a commit: message, author, date and stat.
+        try session.press("Enter")
+        screen = try session.waitFor("BREAKING CHANGE: /v1 is gone")
+        #expect(screen.contains("Author: Ada Release <ada@example.com>"))
+        try session.press("Escape")
+        try session.waitForAbsence("BREAKING CHANGE: /v1 is gone")
+
+        // Filter by type, then clear it.
+        try session.press("/")
+        try session.type("type:feat")
+        try session.press("Enter")
+        screen = try session.waitFor("filter 'type:feat': 2 commit(s)")
+        #expect(!screen.contains("fix(ui): stop the login flicker"))
+        try session.press("\\")
+        try session.waitFor("fix(ui): stop the login flicker")
+
+        // Classify the oldest non-conventional commit as a fix.
+        try session.press("G", "c")
+        try session.waitFor("Commit")
+        try session.press("Down")
+        try session.type("it fixes the build")
+        try session.press("Enter")
+        try session.waitForAll(["Fixes (3)", "✎ update stuff", "Not conventional (1)"])
+        let stored = try String(contentsOfFile: repository.root + "/.git/slipway/overrides.json", encoding: .utf8)
+        #expect(stored.contains("\"reason\" : \"it fixes the build\""))
+
+        // Override the version with an exact one; a reason is required.
+        try session.press("2", "o")
+        try session.waitFor("Override the version")
+        try session.press("Down", "Down", "Down")
+        try session.type("3.0.0")
+        try session.press("Enter")
+        try session.waitFor("a reason is required")
+        try session.press("Tab")
+        try session.type("marketing wants 3")
+        try session.press("Enter")
+        screen = try session.waitFor("exactly 3.0.0  instead of 2.0.0: marketing wants 3")
+        #expect(screen.contains("next v3.0.0"))
+
+        // The command log shows the git commands the console ran.
+        try session.press("L")
+        try session.waitForAll(["Command log", "✓ exit 0", "log -z"])
+        try session.press("Escape")
+
+        // Help lists the keys of the panel in view; the palette runs commands by name.
+        try session.press("?")
+        try session.waitFor("Keys on the Version panel")
+        try session.press("Escape")
+        try session.press(":")
+        try session.type("show-changes")
+        try session.press("Enter")
+        try session.waitFor("Breaking (1)")
+
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+        let proposal = try Spawn.run([slipway, "next-version", "--repo", repository.root, "--short"],
+                                     environment: TmuxSession.paneEnvironment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
+        #expect(proposal.output == "3.0.0\n", "the override is what the headless command proposes too")
+    }
+
+    @Test func ctrlCGivesTheTerminalBack() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        try session.press("C-c")
+        try expectRestored(session, exitCode: 130)
+    }
+
+    @Test func sigtermGivesTheTerminalBack() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        let pid = try #require(try session.childOfShell())
+        kill(pid, SIGTERM)
+        try expectRestored(session, exitCode: 143)
+    }
+
+    @Test(arguments: [(SIGSEGV, "11"), (SIGABRT, "06")])
+    func aCrashGivesTheTerminalBackAndIsLogged(signal: Int32, number: String) throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("TMPDIR=\(session.folder) \(slipway) --repo \(repository.root) 2>\(session.folder)/stderr; echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        let pid = try #require(try session.childOfShell())
+        kill(pid, signal)
+        try expectRestored(session, exitCode: 128 + signal)
+        let log = try String(contentsOfFile: session.folder + "/slipway-console.log", encoding: .utf8)
+        #expect(log == "slipway console: crashed with signal \(number)\n")
+        let stderr = try String(contentsOfFile: session.folder + "/stderr", encoding: .utf8)
+        #expect(stderr.hasPrefix("slipway console: crashed with signal \(number)\n"))
+    }
+
+    @Test func aTinyTerminalAndAResizeStorm() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession(width: 20, height: 8)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Terminal too small")
+        for (width, height) in [(100, 30), (30, 9), (120, 40), (41, 10), (200, 50), (60, 15)] {
+            try session.resize(width: width, height: height)
+        }
+        try session.resize(width: 120, height: 40)
+        let screen = try session.waitFor("Ada Release       2026-01-01")
+        #expect(screen.contains("1 Changes 2 Version 3 Release 4 Approvals 5 Environments 6 Rollback 7 Hotfixes"))
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
+    @Test func notARepositoryIsSaidInThePanel() throws {
+        let session = try TmuxSession()
+        try prepareShell(session)
+        // The temporary folder may sit inside a checkout (CI points TMPDIR there): stop git's search at it.
+        let parent = URL(fileURLWithPath: session.folder).deletingLastPathComponent().path
+        try session.run("GIT_CEILING_DIRECTORIES=\(parent) \(slipway) --repo \(session.folder); echo EXIT=$?")
+        try session.waitForAll(["Could not read the repository:", "is not a git repository"])
+        try session.press("2")
+        try session.waitFor("Could not work out the next version:")
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
+    @Test func aBadThemeFileIsNamedAndTheDefaultUsed() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("echo '{ nope' > \(session.folder)/bad.json; \(slipway) --repo \(repository.root) --theme \(session.folder)/bad.json; echo EXIT=$?")
+        try session.waitFor("theme bad.json: is not valid JSON; using the default theme")
+        try session.waitFor("Breaking (1)")
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
+    @Test func withoutATerminalItPrintsAHintAndTheChanges() throws {
+        let repository = try FixtureRepository()
+        var environment = TmuxSession.paneEnvironment
+        environment["PATH"] = "/usr/local/bin:/usr/bin:/bin"
+        let result = try Spawn.run([slipway, "--repo", repository.root], environment: environment)
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "slipway: no console (standard input is not a terminal); the commits since the last release:")
+        #expect(result.output.contains("7 commit(s) in v1.4.0..HEAD"))
+        #expect(result.output.contains("Not conventional (2)"))
+    }
+
+    @Test func termDumbAndANonUTF8LocaleStayUsable() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("TERM=dumb \(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("TERM is 'dumb', which cannot show the console")
+        try session.waitFor("Not conventional (2)")
+        try session.waitFor("EXIT=0")
+        try session.run("clear")
+        try session.waitForAbsence("EXIT=0")
+        try session.run("LANG=C LC_ALL=C \(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("the locale is not UTF-8: showing ASCII only")
+        try session.waitFor("Breaking (1)")
+        try session.press("?")
+        try session.waitForAll(["+- Keys on the Changes panel ---", " slipway | "])
+        try session.press("Escape", "q")
+        try session.waitFor("EXIT=0")
+    }
+
+    @Test func theConsoleQuitsWhenItsTerminalGoesAway() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession()
+        try prepareShell(session)
+        try session.run("TMPDIR=\(session.folder) \(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        let pid = try #require(try session.childOfShell())
+        session.kill()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline, Glibc.kill(pid, 0) == 0 { usleep(20_000) }
+        #expect(Glibc.kill(pid, 0) != 0, "slipway (pid \(pid)) is still running without a terminal")
+        #expect(!FileManager.default.fileExists(atPath: session.folder + "/slipway-console.log"), "it crashed on the way out")
+    }
+}
