@@ -80,7 +80,8 @@ final class TerminalBackend {
             if result == ERR { break }
             if result == slipway_key_code_yes() {
                 if Int32(character) == slipway_key_resize() {
-                    previous = nil
+                    // After a resize the terminal's picture and curses' idea of it may differ: repaint from clear.
+                    invalidate()
                     let (width, height) = size
                     events.append(.resized(width: width, height: height))
                 } else if let key = Self.functionKey(Int32(character)) {

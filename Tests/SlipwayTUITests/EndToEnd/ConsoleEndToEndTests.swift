@@ -162,8 +162,10 @@ struct ConsoleEndToEndTests {
             try session.resize(width: width, height: height)
         }
         try session.resize(width: 120, height: 40)
-        let screen = try session.waitFor("Ada Release       2026-01-01")
-        #expect(screen.contains("1 Changes 2 Version 3 Release 4 Approvals 5 Environments 6 Rollback 7 Hotfixes"))
+        // The storm's last frames may still be arriving: wait for the whole settled screen.
+        let screen = try session.waitForAll(["Ada Release       2026-01-01",
+                                             "1 Changes 2 Version 3 Release 4 Approvals 5 Environments 6 Rollback 7 Hotfixes"])
+        #expect(!screen.contains("Terminal too small"))
         try session.press("q")
         try expectRestored(session, exitCode: 0)
     }
