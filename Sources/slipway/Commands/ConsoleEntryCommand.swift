@@ -33,6 +33,7 @@ enum ConsoleEntryCommand {
             print(ChangesCommand.text(proposal), terminator: "")
             return 0
         }
-        return Console.run(repositoryPath: path, theme: parsed.value("theme"), dryRun: parsed.has("dry-run"))
+        return Console.run(repositoryPath: path, theme: parsed.value("theme"), dryRun: parsed.has("dry-run"),
+                           releaseFiles: RepositoryReleaseFiles(path: path))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SlipwayKit
+import SlipwayTUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,8 +39,7 @@ enum DemoCommand {
 
     /// What happens after the path is printed: the console on the workspace when `wanted`, otherwise nothing.
     static func openConsole(on repository: String, wanted: Bool) -> Int32 {
-        guard wanted else { return 0 }
-        print("open it with: slipway --repo \(ShellQuoting.quote(repository))")
-        return 0
+        guard wanted, Console.unavailableReason() == nil else { return 0 }
+        return Console.run(repositoryPath: repository, releaseFiles: RepositoryReleaseFiles(path: repository))
     }
 }
