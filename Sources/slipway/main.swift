@@ -10,6 +10,7 @@ enum Subcommands {
         (ManifestCommand.spec, ManifestCommand.run),
         (ChangelogCommand.spec, ChangelogCommand.run),
         (ReleaseCommand.spec, ReleaseCommand.run),
+        (HotfixCommand.spec, HotfixCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {
