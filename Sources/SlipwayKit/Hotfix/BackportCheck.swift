@@ -2,8 +2,8 @@ import Foundation
 
 /// Whether each of a hotfix's commits is already on a branch (main, or a backport branch): by patch identity
 /// (`git cherry`), by a `(cherry picked from commit …)` trailer naming it (either way round), or by
-/// `git patch-id --stable` of its changes outside the CHANGELOG, which still matches a cherry-pick whose
-/// CHANGELOG part was edited while resolving a conflict.
+/// `git patch-id --stable` of its changes outside the CHANGELOG compared with the target's changes to the same
+/// files, which still matches a cherry-pick whose CHANGELOG part was edited or that also touched other files.
 public struct BackportCheck: Sendable {
     /// How a commit was found on the target.
     public enum Evidence: Sendable, Hashable, CustomStringConvertible {
@@ -78,16 +78,16 @@ public struct BackportCheck: Sendable {
             }
             remaining = remaining.filter { evidence[$0.sha] == nil }
         }
-        if !remaining.isEmpty {
-            // 3. patch-id --stable of everything but the CHANGELOG.
-            let exclude = [":(top)", ":(top,exclude)\(changelog)"]
-            let ours = try patchIDs(repository, ["show", "--no-color", "--format=commit %H", "-p"] + remaining.map(\.sha) + ["--"] + exclude)
-            let theirs = try patchIDs(repository, ["log", "--no-color", "--no-merges", "--format=commit %H", "-p", "\(base)..\(target)", "--"] + exclude)
-            var byID: [String: String] = [:]
-            for (sha, id) in theirs { byID[id] = byID[id] ?? sha }
-            for (sha, id) in ours where evidence[sha] == nil {
-                if let match = byID[id] { evidence[sha] = .patchID(match) }
-            }
+        for commit in remaining where evidence[commit.sha] == nil {
+            // 3. patch-id --stable of the commit's changes outside the CHANGELOG, against the target's commits
+            // since the base restricted to the same files (so a port that also touched other files still matches).
+            let files = try repository.git(["diff-tree", "--no-commit-id", "--name-only", "-r", "--root", commit.sha]).text
+                .split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != changelog }
+            guard !files.isEmpty else { continue }
+            let paths = files.map { ":(top,literal)\($0)" }
+            guard let ours = try patchIDs(repository, ["show", "--no-color", "--format=commit %H", "-p", commit.sha, "--"] + paths).first else { continue }
+            let theirs = try patchIDs(repository, ["log", "--no-color", "--no-merges", "--format=commit %H", "-p", "\(base)..\(target)", "--"] + paths)
+            if let match = theirs.first(where: { $0.1 == ours.1 }) { evidence[commit.sha] = .patchID(match.0) }
         }
         var hasSection = false
         if let data = try repository.show(changelog, at: target) {

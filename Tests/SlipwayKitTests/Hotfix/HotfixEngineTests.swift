@@ -215,6 +215,11 @@ import Testing
         #expect(mainChangelog.components(separatedBy: "## [1.0.1]").count == 2)
         #expect(mainChangelog.components(separatedBy: "two no longer crashes").count == 2)
         #expect(mainChangelog.contains("[1.0.1]: https://github.com/acme/web/compare/v1.0.0...v1.0.1"))
+        // Main's next release drafts its CHANGELOG from the commits without the backported fix a second time.
+        let proposal = try VersionPlanner(repository: try clone.repository(), config: SlipwayConfig()).propose()
+        let drafted = ChangelogDraft.entries(from: proposal.commits, existing: Changelog(text: mainChangelog))
+        #expect(drafted.map(\.text).contains { $0.lowercased().contains("search") })
+        #expect(!drafted.map(\.text).contains { $0.lowercased().contains("two no longer crashes") })
     }
 
     @Test func aConflictingBackportIsLeftForAPersonAndMainIsUntouched() throws {
@@ -257,10 +262,12 @@ import Testing
         defer { withExtendedLifetime(remote) {} }
         let unreleased = Self.changelog.replacingOccurrences(of: "## [Unreleased]\n", with: "## [Unreleased]\n### Fixed\n- Two no longer crashes.\n")
         try Self.startWithFix(clone, extra: ["CHANGELOG.md": unreleased])
-        // On main someone cherry-picked it by hand, without -x, rewording the message and the CHANGELOG line.
+        // On main someone cherry-picked it by hand, without -x, rewording the message and the CHANGELOG line;
+        // git cherry sees a different patch, patch-id of the fix's own files sees the same one.
         let edited = Self.changelog.replacingOccurrences(of: "## [Unreleased]\n", with: "## [Unreleased]\n### Fixed\n- The crash on two (hotfix).\n")
         try clone.write("CHANGELOG.md", edited)
-        try clone.git(["add", "CHANGELOG.md"])
+        try clone.write("test.txt", "covers two\n")   // and added a test while porting it
+        try clone.git(["add", "CHANGELOG.md", "test.txt"])
         let picked = try clone.commitFile("app.txt", "one\ntwo fixed\nthree\n", message: "fix(app): port the crash fix")
         try clone.git(["push", "-q", "origin", "main"])
         let engine = try Self.engine(clone)
@@ -268,6 +275,7 @@ import Testing
         let location = try #require(try engine.locate(Self.v101))
         let check = try #require(try engine.backportCheck(location))
         #expect(check.items.count == 1)
+        #expect(try clone.git(["cherry", "origin/main", "origin/hotfix/v1.0.1", "v1.0.0"]).hasPrefix("+ "))
         #expect(check.items.first?.evidence == .patchID(picked))
         #expect(check.commitsPresent)
     }
