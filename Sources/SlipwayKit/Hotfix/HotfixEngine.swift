@@ -322,11 +322,19 @@ public struct HotfixEngine: Sendable {
     public func tag(_ version: SemanticVersion, dryRun: Bool = false) throws -> ActionReport {
         try release.fetch()
         let (location, _) = try requireOnRemote(version)
+        guard isPrepared(location) else {
+            throw ReleaseBlocked(reason: "\(location.branch) is not prepared (it does not end with \(Self.releaseSubject(for: version)))",
+                                 fix: "run `slipway hotfix prepare \(version)`, then approve and merge it")
+        }
+        guard (try? repository.resolveCommit("refs/remotes/\(remote)/\(location.maintenance)")) != nil else {
+            throw ReleaseBlocked(reason: "\(location.maintenance) does not exist on \(remote), so \(location.branch) is not merged",
+                                 fix: "run `slipway hotfix merge \(version)`")
+        }
         let journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
                                                          base: location.baseTag?.name ?? "", startedBy: "unknown")
         return try release.tagMerged(version: version, branch: location.branch, into: location.maintenance, journal: journal,
                                      action: "hotfix.tag", journalKind: Self.journalKind(for: version),
-                                     again: "slipway hotfix tag \(version)", dryRun: dryRun)
+                                     command: { "slipway hotfix \($0) \(version)" }, dryRun: dryRun)
     }
 }
 

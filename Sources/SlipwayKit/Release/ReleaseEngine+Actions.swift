@@ -231,19 +231,20 @@ extension ReleaseEngine {
     public func tag(dryRun: Bool = false) throws -> ActionReport {
         let (version, journal) = try requireStarted()
         return try tagMerged(version: version, branch: journal.branch, into: base, journal: journal, action: "release.tag",
-                             journalKind: "release", again: "slipway release tag", dryRun: dryRun)
+                             journalKind: "release", command: { "slipway release \($0)" }, dryRun: dryRun)
     }
 
     /// Step 7 for any flow: the annotated tag `Release version X.Y.Z` on the commit that merged `branch` into
-    /// `target` on the remote, pushed; resumes a tag made here but not pushed. `again` is the command to rerun.
+    /// `target` on the remote, pushed; resumes a tag made here but not pushed. `command` names the flow's command
+    /// for a step (`prepare`, `merge`, `tag`) in messages.
     func tagMerged(version: SemanticVersion, branch: String, into target: String, journal: ReleaseJournal, action: String,
-                   journalKind: String, again: String, dryRun: Bool) throws -> ActionReport {
+                   journalKind: String, command: (String) -> String, dryRun: Bool) throws -> ActionReport {
         let tag = tagName(for: version)
         guard let head = try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)") else {
-            throw ReleaseBlocked(reason: "\(branch) is not on \(remote)", fix: "prepare it first")
+            throw ReleaseBlocked(reason: "\(branch) is not on \(remote)", fix: "run `\(command("prepare"))`")
         }
         guard let mergeTarget = try mergeCommit(for: head, into: target) else {
-            throw ReleaseBlocked(reason: "\(branch) is not merged into \(target) on \(remote)", fix: "merge it first")
+            throw ReleaseBlocked(reason: "\(branch) is not merged into \(target) on \(remote)", fix: "run `\(command("merge"))`")
         }
         let exists = try tagExists(tag)
         if exists.remote {
@@ -273,7 +274,7 @@ extension ReleaseEngine {
             if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, mergeTarget]) }
             let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "refs/tags/\(tag)"], timeout: 300)
             guard pushed.status.isSuccess else {
-                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `\(again)` again")
+                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `\(command("tag"))` again")
             }
             return "\(tag) (\(message)) on \(mergeTarget.prefix(7)) pushed to \(remote)"
         }

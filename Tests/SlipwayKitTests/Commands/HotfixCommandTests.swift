@@ -124,5 +124,11 @@ import Testing
         let unprepared = try SlipwayBinary.run(["hotfix", "merge", "1.0.1", "--repo", work.root], environment: Self.ada)
         #expect(unprepared.code == 1)
         #expect(unprepared.stderr.contains("is not prepared"))
+        let untagged = try SlipwayBinary.run(["hotfix", "tag", "1.0.1", "--repo", work.root], environment: Self.ada)
+        #expect(untagged.code == 1)
+        #expect(untagged.stderr.contains("run `slipway hotfix prepare 1.0.1`"))
+        let noHotfix = try SlipwayBinary.run(["hotfix", "backport", "1.0.7", "--repo", work.root], environment: Self.ada)
+        #expect(noHotfix.code == 1)
+        #expect(noHotfix.stderr.contains("there is no hotfix 1.0.7"))
     }
 }

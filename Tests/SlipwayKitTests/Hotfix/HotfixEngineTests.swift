@@ -126,6 +126,12 @@ import Testing
         // The author's own approval never counts.
         #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).approve(Self.v101) }
         _ = try Self.engine(clone, as: Self.lead).approve(Self.v101)
+        do {
+            _ = try Self.engine(clone).tag(Self.v101)
+            Issue.record("tagged before the merge")
+        } catch let blocked as ReleaseBlocked {
+            #expect(blocked.fix == "run `slipway hotfix merge 1.0.1`")
+        }
         let mainBefore = try remote.git(["rev-parse", "main"])
         _ = try Self.engine(clone).merge(Self.v101)
         #expect(try remote.git(["log", "-1", "--format=%s", "maintenance/v1.0.x"]) == "Merge hotfix v1.0.1")
