@@ -61,7 +61,10 @@ public struct HotfixEngine: Sendable {
                 throw HotfixInputError("\(chosen) is not a later PATCH of \(base.name); a hotfix from it is \(base.version.major).\(base.version.minor).Z with Z above \(base.version.patch)")
             }
         }
-        if let taken = try takenReason(version) {
+        let baseCommit = try repository.resolveCommit("refs/tags/\(base.name)")
+        // A start interrupted before its push left only the local branch at the tag: that one is resumed.
+        let resumable = (try? repository.resolveCommit("refs/heads/\(branchName(for: version))")) == baseCommit
+        if let taken = try takenReason(version, ignoringLocalBranch: resumable) {
             var free = version
             repeat { free = free.bumped(.patch) } while try takenReason(free) != nil
             let previous = SemanticVersion(major: free.major, minor: free.minor, patch: free.patch - 1)
@@ -70,7 +73,6 @@ public struct HotfixEngine: Sendable {
             throw ReleaseBlocked(reason: "\(version) is taken (\(taken))", fix: "the next free PATCH is \(free): run `\(command)`")
         }
         let branch = branchName(for: version)
-        let baseCommit = try repository.resolveCommit("refs/tags/\(base.name)")
         let commands: [[String]] = [
             ["git", "branch", "--no-track", branch, baseCommit],
             ["git", "push", "--set-upstream", remote, "refs/heads/\(branch):refs/heads/\(branch)"],
@@ -91,12 +93,12 @@ public struct HotfixEngine: Sendable {
     }
 
     /// Why `version` cannot be a new hotfix (its tag or branch exists), or `nil` when it is free.
-    func takenReason(_ version: SemanticVersion) throws -> String? {
+    func takenReason(_ version: SemanticVersion, ignoringLocalBranch: Bool = false) throws -> String? {
         let tag = release.tagName(for: version)
         if try release.tagExists(tag).anywhere { return "the tag \(tag) exists" }
         let branch = branchName(for: version)
         if (try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")) != nil { return "\(branch) exists on \(remote)" }
-        if (try? repository.resolveCommit("refs/heads/\(branch)")) != nil { return "\(branch) exists here" }
+        if !ignoringLocalBranch, (try? repository.resolveCommit("refs/heads/\(branch)")) != nil { return "\(branch) exists here" }
         return nil
     }
 
@@ -187,11 +189,25 @@ public struct HotfixEngine: Sendable {
         try requireCleanTree()
         guard let files = release.files else { throw ForgeError("the release files cannot be written: no manifest/CHANGELOG editor is available") }
         let localTip = try? repository.resolveCommit("refs/heads/\(branch)")
+        let subject = Self.releaseSubject(for: version)
+        if let localTip, localTip != tip,
+           try repository.git(["log", "-1", "--format=%P%x1f%s", localTip]).trimmedText == "\(tip)\u{1F}\(subject)" {
+            // A prepare interrupted after its commit and before its push: push what it made.
+            let commands = maintenanceCommands(location) + forge.openCommands(branch: branch, base: location.maintenance, title: subject, body: "")
+            let journal = location.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base.name,
+                                                             startedBy: (try? GitIdentity.current(repository).description) ?? "unknown")
+            return try release.perform(action: "hotfix.prepare", step: "prepare", version: version, commands: release.display(commands),
+                                       dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
+                try ensureMaintenance(location)
+                try forge.open(branch: branch, base: location.maintenance, title: subject,
+                               body: "Hotfix \(version) from \(base.name), to be merged into \(location.maintenance). Prepared by slipway.")
+                return "\(branch) with \(subject), made here earlier, pushed to \(remote)"
+            }
+        }
         if let localTip, localTip != tip, !(try isAncestor(localTip, of: tip)) {
             throw ReleaseBlocked(reason: "\(branch) here has commits that are not on \(remote)", fix: "push them (or reset the branch to \(remote)/\(branch)), then prepare")
         }
         let point = try returnPoint()
-        let subject = Self.releaseSubject(for: version)
         let overriding = !check.isPatchOnly ? check.overrideReason : nil
         var message = subject
         if let overriding { message += "\n\n\(Self.overrideTrailer): \(overriding.replacingOccurrences(of: "\n", with: " "))" }

@@ -322,6 +322,26 @@ import Testing
         #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).prepare(Self.v101) }
     }
 
+    @Test func anInterruptedStartAndPrepareResume() throws {
+        let (remote, clone) = try Self.project()
+        // kill -9 between `git branch` and `git push`: only the local branch at the tag.
+        try clone.git(["branch", "--no-track", "hotfix/v1.0.1", "v1.0.0^{commit}"])
+        _ = try Self.engine(clone).start(from: "v1.0.0")
+        #expect(try remote.git(["rev-parse", "hotfix/v1.0.1"]) == (try remote.git(["rev-parse", "v1.0.0^{commit}"])))
+
+        try clone.git(["checkout", "-q", "hotfix/v1.0.1"])
+        let fix = try clone.commitFile("app.txt", "one\ntwo fixed\nthree\n", message: "fix: two no longer crashes")
+        try clone.git(["push", "-q", "origin", "hotfix/v1.0.1"])
+        try clone.git(["checkout", "-q", "main"])
+        _ = try Self.engine(clone).prepare(Self.v101)
+        // As if the push had never happened: the release commit only here.
+        try remote.git(["update-ref", "refs/heads/hotfix/v1.0.1", fix])
+        try clone.git(["update-ref", "refs/remotes/origin/hotfix/v1.0.1", fix])
+        let report = try Self.engine(clone).prepare(Self.v101)
+        #expect(report.message.contains("made here earlier, pushed"))
+        #expect(try remote.git(["log", "-1", "--format=%s", "hotfix/v1.0.1"]) == "chore(release): 1.0.1")
+    }
+
     @Test func dryRunsChangeNothing() throws {
         let (remote, clone) = try Self.project()
         let report = try Self.engine(clone).start(dryRun: true)
