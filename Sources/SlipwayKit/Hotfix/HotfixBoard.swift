@@ -35,8 +35,14 @@ public struct HotfixBoard: Sendable {
         let scan = ReleaseTagScan(tagNames: try engine.repository.tags(mergedInto: nil), prefix: engine.config.tagPrefix)
         var rows: [HotfixBoardRow] = []
         for version in try engine.hotfixVersions() {
-            guard let location = try engine.locate(version, scan: scan) else { continue }
-            rows.append(try row(location, engine: engine, warnings: &warnings))
+            do {
+                guard let location = try engine.locate(version, scan: scan) else { continue }
+                rows.append(try row(location, engine: engine, warnings: &warnings))
+            } catch {
+                warnings.append("hotfix \(version): \(error)")
+                rows.append(HotfixBoardRow.unreadable(version, tag: engine.release.tagName(for: version), branch: engine.branchName(for: version),
+                                                      problem: "it could not be read: \(error)"))
+            }
         }
         return HotfixBoard(rows: rows, warnings: warnings, now: engine.now())
     }

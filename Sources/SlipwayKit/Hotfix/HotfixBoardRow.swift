@@ -72,6 +72,14 @@ public struct HotfixBoardRow: Sendable, Hashable {
     /// The next thing to do, as a command or a sentence.
     public var next: String
 
+    /// A row for a hotfix that could not be read: its names and the problem, nothing claimed.
+    public static func unreadable(_ version: SemanticVersion, tag: String, branch: String?, problem: String) -> HotfixBoardRow {
+        HotfixBoardRow(version: version, tag: tag, branch: branch, baseTag: nil, commitCount: 0, patchOnly: "unknown", flaggedCommits: [],
+                       overrideReason: nil, prepared: false, techLeadApproval: nil, otherApprovals: [], merged: false, tagged: false,
+                       published: "unknown", publishedDetail: problem, backported: false, missingOnMain: nil, changelogOnMain: false,
+                       backportBranchOpen: false, startedAt: nil, problems: [problem], attention: .problem, next: "check the repository: \(problem)")
+    }
+
     /// Seconds since `startedAt`.
     public func age(now: Date) -> TimeInterval? { startedAt.map { max(0, now.timeIntervalSince($0)) } }
 

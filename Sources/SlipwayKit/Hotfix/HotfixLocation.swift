@@ -30,13 +30,17 @@ extension HotfixEngine {
     /// Finds the hotfix for `version`; `nil` when it has neither a branch on the remote, a tag, nor a journal.
     public func locate(_ version: SemanticVersion, scan: ReleaseTagScan? = nil) throws -> HotfixLocation? {
         let branch = branchName(for: version)
-        let journal = try ReleaseJournal.load(repository, kind: Self.journalKind(for: version))
+        var problems: [String] = []
+        let journal: ReleaseJournal?
+        do { journal = try ReleaseJournal.load(repository, kind: Self.journalKind(for: version)) } catch {
+            journal = nil
+            problems.append(error.description)
+        }
         let remoteTip = try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")
         let tag = release.tagName(for: version)
         let tagCommit = try? repository.resolveCommit("refs/tags/\(tag)")
         if remoteTip == nil, tagCommit == nil, journal == nil { return nil }
         let scan = try scan ?? ReleaseTagScan(tagNames: repository.tags(mergedInto: nil), prefix: config.tagPrefix)
-        var problems: [String] = []
         let end = remoteTip ?? tagCommit
         let base = try baseTag(for: version, end: end, journal: journal, scan: scan)
         var commits: [GitCommit] = []
@@ -100,14 +104,17 @@ extension HotfixEngine {
         } else {
             offMain = []
         }
-        let scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: nil), prefix: config.tagPrefix)
+        // One pass over the tags: each tag's commit subject (the peeled one for an annotated tag).
+        let lines = try repository.git(["for-each-ref", "--format=%(refname:strip=2)%1f%(objecttype)%1f%(subject)%1f%(*subject)", "refs/tags"]).text
+        var subjects: [String: String] = [:]
+        for line in lines.split(separator: "\n") {
+            let fields = line.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4 else { continue }
+            subjects[fields[0]] = fields[1] == "tag" ? fields[3] : fields[2]
+        }
+        let scan = ReleaseTagScan(tagNames: Array(subjects.keys), prefix: config.tagPrefix)
         for tag in scan.releases where tag.version.patch > 0 && !tag.version.isPrerelease {
-            if offMain.contains(tag.name) {
-                versions.insert(tag.version)
-                continue
-            }
-            let subject = try repository.gitUnchecked(["log", "-1", "--format=%s", "refs/tags/\(tag.name)^{commit}"]).trimmedText
-            if subject.hasPrefix("Merge hotfix ") { versions.insert(tag.version) }
+            if offMain.contains(tag.name) || subjects[tag.name]?.hasPrefix("Merge hotfix ") == true { versions.insert(tag.version) }
         }
         return versions.sorted()
     }

@@ -342,6 +342,20 @@ import Testing
         #expect(try remote.git(["log", "-1", "--format=%s", "hotfix/v1.0.1"]) == "chore(release): 1.0.1")
     }
 
+    @Test func anUnreadableJournalIsShownAsAProblemNotAFailure() throws {
+        let (remote, clone) = try Self.project()
+        defer { withExtendedLifetime(remote) {} }
+        try Self.startWithFix(clone)
+        let path = ReleaseJournal.path(try clone.repository(), kind: "hotfix-1.0.1")
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: path))
+        let board = try HotfixBoard.load(Self.engine(clone))
+        let row = try #require(board.rows.first)
+        #expect(row.attention == .problem)
+        #expect(row.problems.first?.contains("hotfix-1.0.1.json") == true)
+        #expect(row.baseTag == "v1.0.0")
+        #expect(row.commitCount == 1)
+    }
+
     @Test func dryRunsChangeNothing() throws {
         let (remote, clone) = try Self.project()
         let report = try Self.engine(clone).start(dryRun: true)
