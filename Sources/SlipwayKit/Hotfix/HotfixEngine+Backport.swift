@@ -67,7 +67,8 @@ extension HotfixEngine {
                                                          base: location.baseTag?.name ?? "", startedBy: "unknown")
         return try release.perform(action: "hotfix.backport", step: "backport", version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
-            try repository.git(Array(checkout.dropFirst()).map { $0 == "\(remote)/\(main)" ? mainRef : $0 })
+            // The same checkout, with main named by its full ref (a local branch called origin/main cannot shadow it).
+            try repository.git(["checkout", "--quiet"] + Array(checkout.dropFirst(2)).map { $0 == "\(remote)/\(main)" ? mainRef : $0 })
             if !missing.isEmpty {
                 let picked = try repository.gitUnchecked(["cherry-pick", "-x"] + missing.map(\.sha), timeout: 600)
                 if !picked.status.isSuccess {
@@ -82,8 +83,8 @@ extension HotfixEngine {
                     throw BackportConflict(version: version, branch: branch, commit: stopped, files: conflicted, main: main)
                 }
             }
-            if needsChangelog, let source = Optional(location.releaseCommit?.sha ?? location.tagCommit ?? end),
-               let hotfixData = try repository.show(config.changelog, at: source) {
+            let source = location.releaseCommit?.sha ?? location.tagCommit ?? end
+            if needsChangelog, let hotfixData = try repository.show(config.changelog, at: source) {
                 let path = repository.root + "/" + config.changelog
                 let current = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 if let text = BackportChangelog.merged(hotfix: Changelog(text: String(decoding: hotfixData, as: UTF8.self), file: config.changelog),

@@ -7,7 +7,7 @@ enum HotfixCommand {
 
     static let spec = SubcommandSpec(
         name: "hotfix",
-        usage: "hotfix start [--from TAG] [--version X.Y.Z] | prepare V [--override-reason TEXT] | approve V | merge V | tag V | status | backport V  [--dry-run] [--json]",
+        usage: "hotfix start [--from TAG] [--version X.Y.Z] | prepare V [--override-reason TEXT] | approve V | merge V [--override-reason TEXT] | tag V | status | backport V  [--dry-run] [--json]",
         summary: """
         Hotfixes from a release tag: start branches hotfix/vX.Y.Z from the latest release tag (or --from TAG) at its
         next PATCH and pushes it; prepare commits the version and the CHANGELOG section onto it; approve records a
