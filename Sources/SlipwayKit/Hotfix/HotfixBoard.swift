@@ -90,11 +90,13 @@ public struct HotfixBoard: Sendable {
         }
 
         var backported = false, missing: Int?, changelogOnMain = false
+        var commits = location.commits.reversed().map { HotfixBoardRow.Commit(sha: $0.sha, subject: $0.message.subject, onMain: nil) }
         do {
             if let backport = try engine.backportCheck(location) {
                 backported = backport.commitsPresent
                 missing = backport.missing.count
                 changelogOnMain = backport.changelogHasSection
+                commits = backport.items.map { HotfixBoardRow.Commit(sha: $0.commit.sha, subject: $0.commit.message.subject, onMain: $0.evidence?.description) }
             }
         } catch {
             warnings.append("\(location.branch): backport check failed: \(error)")
@@ -134,7 +136,7 @@ public struct HotfixBoard: Sendable {
         }
         return HotfixBoardRow(
             version: version, tag: tag, branch: location.remoteTip != nil ? location.branch : nil, baseTag: location.baseTag?.name,
-            commitCount: location.commits.count, patchOnly: check.state, flaggedCommits: check.flaggedLines,
+            commits: commits, patchOnly: check.state, flaggedCommits: check.flaggedLines,
             overrideReason: check.isPatchOnly ? nil : check.overrideReason, prepared: prepared, techLeadApproval: rule.approvedBy,
             otherApprovals: rule.otherReviews.map { "\($0.reviewer) (\($0.stale ? "stale" : ($0.isAuthor ? "author" : "not a tech lead")))" },
             merged: merged, tagged: tagged, published: published, publishedDetail: publishedDetail, backported: backported,

@@ -39,8 +39,23 @@ public struct HotfixBoardRow: Sendable, Hashable {
     /// `hotfix/vX.Y.Z` while it is on the remote; `nil` once it is gone.
     public var branch: String?
     public var baseTag: String?
-    /// The hotfix's own commits (no merges, no release commit).
-    public var commitCount: Int
+    /// One of the hotfix's own commits, and whether main has it.
+    public struct Commit: Sendable, Hashable {
+        public var sha: String
+        public var subject: String
+        /// How it was found on main (`BackportCheck.Evidence`'s words), or `nil` when main lacks it.
+        public var onMain: String?
+
+        public init(sha: String, subject: String, onMain: String?) {
+            self.sha = sha
+            self.subject = subject
+            self.onMain = onMain
+        }
+    }
+
+    /// The hotfix's own commits (no merges, no release commit), oldest first.
+    public var commits: [Commit]
+    public var commitCount: Int { commits.count }
     /// `ok`, `flagged` or `overridden` (see `HotfixPatchCheck`).
     public var patchOnly: String
     /// `sha subject (why)` for each commit that is more than a PATCH.
@@ -74,10 +89,23 @@ public struct HotfixBoardRow: Sendable, Hashable {
 
     /// A row for a hotfix that could not be read: its names and the problem, nothing claimed.
     public static func unreadable(_ version: SemanticVersion, tag: String, branch: String?, problem: String) -> HotfixBoardRow {
-        HotfixBoardRow(version: version, tag: tag, branch: branch, baseTag: nil, commitCount: 0, patchOnly: "unknown", flaggedCommits: [],
+        HotfixBoardRow(version: version, tag: tag, branch: branch, baseTag: nil, commits: [], patchOnly: "unknown", flaggedCommits: [],
                        overrideReason: nil, prepared: false, techLeadApproval: nil, otherApprovals: [], merged: false, tagged: false,
                        published: "unknown", publishedDetail: problem, backported: false, missingOnMain: nil, changelogOnMain: false,
                        backportBranchOpen: false, startedAt: nil, problems: [problem], attention: .problem, next: "check the repository: \(problem)")
+    }
+
+    /// The hotfix actions that apply now (`prepare`, `approve`, `merge`, `tag`, `backport`), for the console's detail view.
+    public var actions: [String] {
+        switch attention {
+        case .problem, .done: return []
+        case .notPatchOnly: return ["prepare"]
+        case .inProgress: return commits.isEmpty ? [] : ["prepare"]
+        case .awaitingLeadApproval: return ["approve"]
+        case .readyToMerge: return ["approve", "merge"]
+        case .readyToTag: return ["tag"]
+        case .notBackported: return ["backport"]
+        }
     }
 
     /// Seconds since `startedAt`.
@@ -96,7 +124,9 @@ public struct HotfixBoardRow: Sendable, Hashable {
         func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         return .object([
             ("version", .string(version.description)), ("tag", .string(tag)), ("branch", string(branch)),
-            ("branchGone", .bool(branch == nil)), ("baseTag", string(baseTag)), ("commits", .number(Double(commitCount))),
+            ("branchGone", .bool(branch == nil)), ("baseTag", string(baseTag)), ("commits", .array(commits.map { commit in
+                .object([("sha", .string(commit.sha)), ("subject", .string(commit.subject)), ("onMain", string(commit.onMain))])
+            })),
             ("patchOnly", .string(patchOnly)), ("flaggedCommits", .array(flaggedCommits.map(JSONValue.string))),
             ("overrideReason", string(overrideReason)), ("prepared", .bool(prepared)),
             ("techLeadApproval", string(techLeadApproval)), ("otherApprovals", .array(otherApprovals.map(JSONValue.string))),
@@ -107,6 +137,7 @@ public struct HotfixBoardRow: Sendable, Hashable {
             ("startedAt", startedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
             ("ageSeconds", age(now: now).map { .number($0.rounded()) } ?? .null),
             ("problems", .array(problems.map(JSONValue.string))), ("attention", .string(attention.key)), ("next", .string(next)),
+            ("actions", .array(actions.map(JSONValue.string))),
         ])
     }
 }

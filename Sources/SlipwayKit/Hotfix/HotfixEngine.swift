@@ -67,9 +67,11 @@ public struct HotfixEngine: Sendable {
         if let taken = try takenReason(version, ignoringLocalBranch: resumable) {
             var free = version
             repeat { free = free.bumped(.patch) } while try takenReason(free) != nil
-            let previous = SemanticVersion(major: free.major, minor: free.minor, patch: free.patch - 1)
-            let below = scan.releases.first { $0.version == previous && !$0.version.isPrerelease }
-            let command = below.map { "slipway hotfix start --from \($0.name)" } ?? "slipway hotfix start --from \(base.name) --version \(free)"
+            // Offer it from the line's latest release below it, so that earlier hotfixes are included.
+            let from = scan.releases.filter {
+                !$0.version.isPrerelease && $0.version.major == free.major && $0.version.minor == free.minor && $0.version < free
+            }.max() ?? base
+            let command = "slipway hotfix start --from \(from.name)" + (from.version.core.bumped(.patch) == free ? "" : " --version \(free)")
             throw ReleaseBlocked(reason: "\(version) is taken (\(taken))", fix: "the next free PATCH is \(free): run `\(command)`")
         }
         let branch = branchName(for: version)

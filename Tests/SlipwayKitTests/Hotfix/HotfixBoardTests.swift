@@ -6,7 +6,7 @@ import Testing
 @Suite struct HotfixBoardTests {
     static func row(_ patch: UInt64, _ attention: HotfixBoardRow.Attention, daysOld: Double) -> HotfixBoardRow {
         HotfixBoardRow(version: SemanticVersion(major: 1, minor: 0, patch: patch), tag: "v1.0.\(patch)", branch: "hotfix/v1.0.\(patch)",
-                       baseTag: "v1.0.0", commitCount: 1, patchOnly: "ok", flaggedCommits: [], overrideReason: nil, prepared: true,
+                       baseTag: "v1.0.0", commits: [.init(sha: "abc1234", subject: "fix: crash", onMain: nil)], patchOnly: "ok", flaggedCommits: [], overrideReason: nil, prepared: true,
                        techLeadApproval: nil, otherApprovals: [], merged: false, tagged: false, published: "blocked",
                        publishedDetail: "not tagged yet", backported: false, missingOnMain: 1, changelogOnMain: false,
                        backportBranchOpen: false, startedAt: Date(timeIntervalSince1970: 1_000_000 - daysOld * 86_400),
@@ -27,5 +27,7 @@ import Testing
         guard case .array(let rows)? = board.json["hotfixes"] else { Issue.record("no rows"); return }
         #expect(rows[1]["attention"] == .string("awaiting-lead-approval"))
         #expect(rows[1]["ageSeconds"] == .number(3 * 86_400))
+        #expect(rows[1]["actions"] == .array([.string("approve")]))
+        #expect(board.rows.map(\.actions) == [[], ["approve"], ["approve"], ["backport"], ["prepare"], []])
     }
 }

@@ -213,6 +213,8 @@ import Testing
         try clone.git(["merge", "-q", "--no-ff", "-m", "Merge backport", "origin/backport/v1.0.1"])
         try clone.git(["push", "-q", "origin", "main"])
         row = try #require(try HotfixBoard.load(Self.engine(clone)).rows.first)
+        #expect(row.commits.map(\.subject) == ["fix: two no longer crashes"])
+        #expect(row.commits.first?.onMain == "same patch")
         #expect(row.backported)
         #expect(row.changelogOnMain)
         #expect(row.attention == .done)
@@ -294,6 +296,12 @@ import Testing
         // A second hotfix in progress on the same line, from the first one's tag.
         _ = try Self.engine(clone).start()
         #expect(try remote.git(["rev-parse", "hotfix/v1.0.2"]) == (try remote.git(["rev-parse", "v1.0.1^{commit}"])))
+        do {
+            _ = try Self.engine(clone).start(from: "v1.0.0")
+            Issue.record("started 1.0.1 again")
+        } catch let blocked as ReleaseBlocked {
+            #expect(blocked.description == "1.0.1 is taken (the tag v1.0.1 exists); the next free PATCH is 1.0.3: run `slipway hotfix start --from v1.0.1 --version 1.0.3`")
+        }
         let board = try HotfixBoard.load(Self.engine(clone))
         #expect(board.rows.map(\.version.description) == ["1.0.1", "1.0.2"])   // not backported comes before in progress
         let gone = try #require(board.rows.first)
