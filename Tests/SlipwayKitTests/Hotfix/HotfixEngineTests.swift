@@ -350,6 +350,47 @@ import Testing
         #expect(try remote.git(["log", "-1", "--format=%s", "hotfix/v1.0.1"]) == "chore(release): 1.0.1")
     }
 
+    @Test func aSecondHotfixOnTheLineMergesIntoTheExistingMaintenanceBranch() throws {
+        let (remote, clone) = try Self.project()
+        try Self.released(clone)
+        // Someone else, on another clone without any journal, makes 1.0.2 from v1.0.1.
+        let other = try TestRepository(cloneOf: remote)
+        let v102 = SemanticVersion(major: 1, minor: 0, patch: 2)
+        #expect(try Self.engine(other).start().version == "1.0.2")
+        try other.git(["checkout", "-q", "hotfix/v1.0.2"])
+        try other.commitFile("app.txt", "one\ntwo fixed\nthree fixed\n", message: "fix: three no longer crashes")
+        try other.git(["push", "-q", "origin", "hotfix/v1.0.2"])
+        try other.git(["checkout", "-q", "main"])
+        try other.git(["branch", "-q", "-D", "hotfix/v1.0.2"])
+        _ = try Self.engine(other).prepare(v102)
+        let notes = try remote.git(["show", "hotfix/v1.0.2:CHANGELOG.md"])
+        #expect(notes.contains("## [1.0.2] - 2026-11-26"))
+        #expect(notes.contains("## [1.0.1] - 2026-11-26"))
+        #expect(notes.components(separatedBy: "two no longer crashes").count == 2)   // 1.0.1's entry is not drafted again
+        _ = try Self.engine(other, as: Self.lead).approve(v102)
+        _ = try Self.engine(other).merge(v102)
+        _ = try Self.engine(other).tag(v102)
+        #expect(try remote.git(["log", "--first-parent", "--format=%s", "maintenance/v1.0.x"]).split(separator: "\n").prefix(2)
+                == ["Merge hotfix v1.0.2", "Merge hotfix v1.0.1"])
+        #expect(try remote.git(["show", "v1.0.2:package.json"]).contains("\"version\": \"1.0.2\""))
+
+        // Both are released and not backported; the board (oldest first within that) reads each one's base.
+        let rows = try HotfixBoard.load(Self.engine(other)).rows.sorted { $0.version < $1.version }
+        #expect(rows.map(\.version.description) == ["1.0.1", "1.0.2"])
+        #expect(rows.map(\.baseTag) == ["v1.0.0", "v1.0.1"])
+        #expect(rows.map(\.commitCount) == [1, 1])
+        #expect(rows.allSatisfy { $0.attention == .notBackported })
+        // 1.0.2's fix sits on 1.0.1's: backported in order, each brings only its own commit.
+        _ = try Self.engine(other).backport(Self.v101)
+        try other.git(["merge", "-q", "--no-ff", "-m", "Merge backport/v1.0.1", "origin/backport/v1.0.1"])
+        try other.git(["push", "-q", "origin", "main"])
+        _ = try Self.engine(other).backport(v102)
+        let picked = try remote.git(["log", "--format=%s", "main..backport/v1.0.2"]).split(separator: "\n")
+        #expect(picked == ["docs(changelog): add the 1.0.2 hotfix section", "fix: three no longer crashes"])
+        let changelog = try remote.git(["show", "backport/v1.0.2:CHANGELOG.md"])
+        #expect(changelog.range(of: "## [1.0.2]").map { changelog[..<$0.lowerBound].contains("## [1.0.1]") } == false)
+    }
+
     @Test func anUnreadableJournalIsShownAsAProblemNotAFailure() throws {
         let (remote, clone) = try Self.project()
         defer { withExtendedLifetime(remote) {} }
