@@ -12,6 +12,7 @@ enum Subcommands {
         (ReleaseCommand.spec, ReleaseCommand.run),
         (DemoCommand.spec, DemoCommand.run),
         (EnvCommand.spec, EnvCommand.run),
+        (HotfixCommand.spec, HotfixCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {

@@ -4,14 +4,23 @@ extension ReleaseEngine {
     /// Runs `body` as `step`: journalled while in flight, audited when done (either way).
     func perform(_ step: ReleaseStep, version: SemanticVersion, commands: [String], dryRun: Bool,
                  journal: ReleaseJournal, _ body: () throws -> String) throws -> ActionReport {
-        let action = "release.\(step.key)"
+        try perform(action: "release.\(step.key)", step: step.key, version: version, commands: commands, dryRun: dryRun,
+                    journal: journal, journalKind: "release", finishes: step == .tag, body)
+    }
+
+    /// Runs `body` as the action `action` of any flow (a release, a hotfix): the journal of `journalKind` says it
+    /// is in flight, the audit log gets its outcome (with `note`, e.g. an override's reason); `finishes` removes
+    /// the journal when it succeeds.
+    func perform(action: String, step: String, version: SemanticVersion, commands: [String], dryRun: Bool,
+                 journal: ReleaseJournal, journalKind: String, finishes: Bool, note: String? = nil,
+                 _ body: () throws -> String) throws -> ActionReport {
         if dryRun {
             return ActionReport(action: action, version: version.description, commands: commands, dryRun: true,
                                 message: "dry run: nothing was changed")
         }
         var journal = journal
-        journal.inFlight = ReleaseJournal.InFlight(step: step.key, commands: commands, startedAt: Date())
-        try journal.save(repository)
+        journal.inFlight = ReleaseJournal.InFlight(step: step, commands: commands, startedAt: Date())
+        try journal.save(repository, kind: journalKind)
         let started = ContinuousClock.now
         let identity = (try? GitIdentity.current(repository).description) ?? "unknown"
         func seconds() -> Double {
@@ -22,16 +31,17 @@ extension ReleaseEngine {
             let message = try body()
             journal.inFlight = nil
             journal.lastFailure = nil
-            if step == .tag { ReleaseJournal.remove(repository) } else { try journal.save(repository) }
+            if finishes { ReleaseJournal.remove(repository, kind: journalKind) } else { try journal.save(repository, kind: journalKind) }
+            let detail = note.map { "\(message); \($0)" } ?? message
             try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
-                                                                    commands: commands, outcome: "ok", durationSeconds: seconds(), detail: message))
+                                                                    commands: commands, outcome: "ok", durationSeconds: seconds(), detail: detail))
             return ActionReport(action: action, version: version.description, commands: commands, dryRun: false, message: message)
         } catch {
             // A refusal leaves nothing half-done; a failure is kept so that status can say what went wrong.
             let refused = error is ReleaseBlocked
             journal.inFlight = nil
             if !refused { journal.lastFailure = String(describing: error) }
-            try? journal.save(repository)
+            try? journal.save(repository, kind: journalKind)
             try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
                                                                     commands: commands, outcome: refused ? "refused" : "failed", durationSeconds: seconds(),
                                                                     detail: String(describing: error)))
@@ -39,7 +49,7 @@ extension ReleaseEngine {
         }
     }
 
-    private func display(_ commands: [[String]]) -> [String] {
+    func display(_ commands: [[String]]) -> [String] {
         commands.map { CommandInvocation($0).description }
     }
 
@@ -205,8 +215,8 @@ extension ReleaseEngine {
     // MARK: Step 7
 
     /// The commit on the base branch that merged the release branch's tip (or the tip itself after a fast-forward).
-    public func mergeCommit(for head: String) throws -> String? {
-        let baseRef = "refs/remotes/\(remote)/\(base)"
+    public func mergeCommit(for head: String, into branch: String? = nil) throws -> String? {
+        let baseRef = "refs/remotes/\(remote)/\(branch ?? base)"
         let lines = try repository.git(["log", "--first-parent", "--merges", "--format=%H %P", "-n", "500", baseRef]).text
             .split(separator: "\n")
         for line in lines {
@@ -219,12 +229,21 @@ extension ReleaseEngine {
 
     public func tag(dryRun: Bool = false) throws -> ActionReport {
         let (version, journal) = try requireStarted()
+        return try tagMerged(version: version, branch: journal.branch, into: base, journal: journal, action: "release.tag",
+                             journalKind: "release", command: { "slipway release \($0)" }, dryRun: dryRun)
+    }
+
+    /// Step 7 for any flow: the annotated tag `Release version X.Y.Z` on the commit that merged `branch` into
+    /// `target` on the remote, pushed; resumes a tag made here but not pushed. `command` names the flow's command
+    /// for a step (`prepare`, `merge`, `tag`) in messages.
+    func tagMerged(version: SemanticVersion, branch: String, into target: String, journal: ReleaseJournal, action: String,
+                   journalKind: String, command: (String) -> String, dryRun: Bool) throws -> ActionReport {
         let tag = tagName(for: version)
-        guard let head = try? repository.resolveCommit("refs/remotes/\(remote)/\(journal.branch)") else {
-            throw ReleaseBlocked(reason: "\(journal.branch) is not on \(remote)", fix: "run `slipway release prepare`")
+        guard let head = try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)") else {
+            throw ReleaseBlocked(reason: "\(branch) is not on \(remote)", fix: "run `\(command("prepare"))`")
         }
-        guard let target = try mergeCommit(for: head) else {
-            throw ReleaseBlocked(reason: "\(journal.branch) is not merged into \(base) on \(remote)", fix: "run `slipway release merge`")
+        guard let mergeTarget = try mergeCommit(for: head, into: target) else {
+            throw ReleaseBlocked(reason: "\(branch) is not merged into \(target) on \(remote)", fix: "run `\(command("merge"))`")
         }
         let exists = try tagExists(tag)
         if exists.remote {
@@ -233,29 +252,30 @@ extension ReleaseEngine {
         var resumePush = false
         if exists.local {
             let pointsAt = try repository.resolveCommit("refs/tags/\(tag)")
-            guard pointsAt == target, journal.inFlight?.step == ReleaseStep.tag.key || journal.lastFailure != nil else {
-                throw ReleaseBlocked(reason: "a local tag \(tag) already exists\(pointsAt == target ? "" : " on another commit")",
+            guard pointsAt == mergeTarget, journal.inFlight?.step == ReleaseStep.tag.key || journal.lastFailure != nil else {
+                throw ReleaseBlocked(reason: "a local tag \(tag) already exists\(pointsAt == mergeTarget ? "" : " on another commit")",
                                      fix: "delete it (git tag -d \(tag)) if it is a mistake")
             }
             resumePush = true
         }
         if let files {
-            let problems = try files.problems(version: version, at: target, repository: repository, config: config)
+            let problems = try files.problems(version: version, at: mergeTarget, repository: repository, config: config)
             if !problems.isEmpty {
                 throw ReleaseBlocked(reason: "the merged tree does not carry \(version): \(problems.joined(separator: "; "))",
-                                     fix: "fix the release files on \(base) first")
+                                     fix: "fix the release files on \(target) first")
             }
         }
         let message = "Release version \(version)"
-        let commands: [[String]] = (resumePush ? [] : [["git", "tag", "-a", tag, "-m", message, target]])
+        let commands: [[String]] = (resumePush ? [] : [["git", "tag", "-a", tag, "-m", message, mergeTarget]])
             + [["git", "push", remote, "refs/tags/\(tag)"]]
-        return try perform(.tag, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
-            if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, target]) }
+        return try perform(action: action, step: ReleaseStep.tag.key, version: version, commands: display(commands), dryRun: dryRun,
+                           journal: journal, journalKind: journalKind, finishes: true) {
+            if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, mergeTarget]) }
             let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "refs/tags/\(tag)"], timeout: 300)
             guard pushed.status.isSuccess else {
-                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `slipway release tag` again")
+                throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `\(command("tag"))` again")
             }
-            return "\(tag) (\(message)) on \(target.prefix(7)) pushed to \(remote)"
+            return "\(tag) (\(message)) on \(mergeTarget.prefix(7)) pushed to \(remote)"
         }
     }
 }

@@ -246,7 +246,7 @@ public struct ReleaseEngine: Sendable {
         return problems
     }
 
-    private func publishState(tag: String) throws -> StepState {
+    func publishState(tag: String) throws -> StepState {
         let commit = (try? repository.resolveCommit("refs/tags/\(tag)")) ?? ""
         if let runs = try forge.publishRuns(tag: tag, commit: commit) {
             if runs.isEmpty { return .running("no CI run for \(tag) yet") }

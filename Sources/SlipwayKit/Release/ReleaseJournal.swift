@@ -12,6 +12,8 @@ public struct ReleaseJournal: Sendable, Hashable, Codable {
     public var inFlight: InFlight?
     /// The last failure, kept until the step succeeds.
     public var lastFailure: String?
+    /// Why a hotfix goes on although a commit on it is not PATCH-level (breaking or a feature).
+    public var overrideReason: String?
 
     public struct InFlight: Sendable, Hashable, Codable {
         public var step: String
