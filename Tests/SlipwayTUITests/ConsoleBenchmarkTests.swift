@@ -2,7 +2,8 @@ import Testing
 @testable import SlipwayTUI
 
 /// Key-to-frame with 10,000 commits in the list: only the visible rows are drawn, so a key costs the same
-/// as with ten. The bound is loose (debug builds, a busy machine); the figure is printed for the notes.
+/// as with ten. These check what the keys do; the time is printed, not asserted — `Tests/Benchmarks/console.sh`
+/// runs them in a release build and compares the figures with the targets.
 @Suite struct ConsoleBenchmarkTests {
     @Test func aKeyRedrawsQuicklyWithTenThousandCommits() {
         var state = ConsoleFixture.state(width: 120, height: 40, commitCount: 10_000)
@@ -21,7 +22,11 @@ import Testing
         }
         let perKey = elapsed / rounds
         print("benchmark: key to frame with 10,000 commits at 120x40: \(perKey)")
-        #expect(perKey < .milliseconds(50))
+        #expect(state.rows.count == 10_005)
+        _ = ConsoleReducer.reduce(&state, .key(.character("G")))
+        #expect(state.topRow > 9_900)   // G: the bottom of the list is in view
+        _ = ConsoleReducer.reduce(&state, .key(.character("g")))
+        #expect(state.topRow == 0)
     }
 
     @Test func filteringTenThousandCommits() {
@@ -33,6 +38,5 @@ import Testing
         }
         print("benchmark: typing an 8-letter filter over 10,000 commits: \(elapsed)")
         #expect(state.rows.count == 1 + 10_000 / 7 + (10_000 % 7 > 5 ? 1 : 0))
-        #expect(elapsed < .seconds(2))
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: `slipway next-version` against the bare `git log` that feeds it, on a 100,000-commit repository.
 #
-#   Benchmarks/next-version.sh [WORKDIR]
+#   Tests/Benchmarks/next-version.sh [WORKDIR]
 #
 # WORKDIR (default: $TMPDIR/slipway-bench) caches the generated repository between runs.
 # Environment: COMMITS (100000), RUNS (7), SLIPWAY (a built binary: skips the build),

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark: the console's two targets, in a release build.
+#
+#   Tests/Benchmarks/console.sh [WORKDIR]
+#
+# 1. Key to frame with 10,000 commits in the Changes list (reduce + render + diff, in process): target 16 ms.
+# 2. Start to the first full frame on a 100,000-commit repository, through tmux (the frame is drawn before the
+#    history is read): target 50 ms. The repository is the one next-version.sh builds (WORKDIR shared with it).
+# Environment: SWIFT (the swift driver, default `swift`; on a shared machine e.g. SWIFT=/work/swiftlock),
+#              SLIPWAY (a built release binary: skips the build), RUNS (7).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${1:-${TMPDIR:-/tmp}/slipway-bench}
+runs=${RUNS:-7}
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C TZ=UTC
+mkdir -p "$work"
+
+# 1. In-process key-to-frame, from the console's own benchmark tests (release build).
+(cd "$root" && ${SWIFT:-swift} test -c release --filter ConsoleBenchmarkTests >"$work/console-bench.log" 2>&1) \
+  || { tail -20 "$work/console-bench.log" >&2; exit 1; }
+key=$(grep -o 'key to frame with 10,000 commits at 120x40: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
+filter=$(grep -o 'filter over 10,000 commits: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
+awk -v k="$key" 'BEGIN { printf "key to frame (10,000 commits, 120x40): %.2f ms   (target <= 16 ms)\n", k * 1000 }'
+awk -v f="$filter" 'BEGIN { printf "typing an 8-letter filter (10,000 commits): %.1f ms in all\n", f * 1000 }'
+
+# 2. First frame on 100,000 commits, through tmux.
+repo="$work/history-100000"
+[ -f "$repo/.git/slipway-bench-complete" ] || COMMITS=100000 RUNS=1 SLIPWAY=${SLIPWAY:-} "$here/next-version.sh" "$work" >/dev/null
+if [ -z "${SLIPWAY:-}" ]; then
+  (cd "$root" && ${SWIFT:-swift} build -c release >"$work/build.log" 2>&1) || { tail -20 "$work/build.log" >&2; exit 1; }
+  SLIPWAY="$root/.build/release/slipway"
+fi
+sock="$work/tmux.sock"
+: >"$work/frame.times"
+for _ in $(seq "$runs"); do
+  tmux -f /dev/null -S "$sock" kill-server 2>/dev/null || true
+  start=$(date +%s%N)
+  tmux -f /dev/null -S "$sock" new-session -d -s b -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=xterm-256color \
+    "$SLIPWAY --repo $repo"
+  until tmux -S "$sock" capture-pane -p -t b 2>/dev/null | grep -q '1 Changes 2 Version'; do :; done
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 )) >>"$work/frame.times"
+  tmux -S "$sock" kill-server 2>/dev/null || true
+done
+frame=$(sort -n "$work/frame.times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "first full frame (100,000 commits, incl. tmux start): median $frame ms   (runs: $(tr '\n' ' ' <"$work/frame.times"); target <= 50 ms)"
