@@ -29,6 +29,18 @@ enum Output {
         FileHandle.standardOutput.write(Data(buffer.utf8))
     }
 
+    /// What a release or hotfix action did: JSON, or the commands of a dry run and the outcome.
+    static func report(_ report: ActionReport, json: Bool) {
+        if json {
+            Output.json(.object([("action", .string(report.action)), ("version", .string(report.version)),
+                                 ("dryRun", .bool(report.dryRun)), ("commands", .array(report.commands.map(JSONValue.string))),
+                                 ("message", .string(report.message))]))
+        } else {
+            if report.dryRun { for command in report.commands { print("would run: \(command)") } }
+            print(report.message)
+        }
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("slipway: " + message + "\n").utf8))
     }

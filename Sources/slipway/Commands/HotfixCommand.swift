@@ -61,14 +61,7 @@ enum HotfixCommand {
             case ("backport", let version?): report = try engine.backport(version, dryRun: dryRun)
             default: throw UsageError("hotfix \(action): give the hotfix's version")
             }
-            if json {
-                Output.json(.object([("action", .string(report.action)), ("version", .string(report.version)),
-                                     ("dryRun", .bool(report.dryRun)), ("commands", .array(report.commands.map(JSONValue.string))),
-                                     ("message", .string(report.message))]))
-            } else {
-                if report.dryRun { for command in report.commands { print("would run: \(command)") } }
-                print(report.message)
-            }
+            Output.report(report, json: json)
             return 0
         } catch let blocked as ReleaseBlocked {
             Output.error(blocked.description)

@@ -52,14 +52,7 @@ enum ReleaseCommand {
             case "merge": report = try engine.merge(dryRun: dryRun)
             default: report = try engine.tag(dryRun: dryRun)
             }
-            if parsed.has("json") {
-                Output.json(.object([("action", .string(report.action)), ("version", .string(report.version)),
-                                     ("dryRun", .bool(report.dryRun)), ("commands", .array(report.commands.map(JSONValue.string))),
-                                     ("message", .string(report.message))]))
-            } else {
-                if report.dryRun { for command in report.commands { print("would run: \(command)") } }
-                print(report.message)
-            }
+            Output.report(report, json: parsed.has("json"))
             return 0
         } catch let blocked as ReleaseBlocked {
             Output.error(blocked.description)
