@@ -104,7 +104,8 @@ import Testing
     @Test func notARepositoryAndEmptyRepository() throws {
         let folder = try TestRepository.makeTemporaryFolder("plain")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect { try GitRepository.open(folder) } throws: { error in
+        let runner = CommandRunner(baseEnvironment: ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 })
+        #expect { try GitRepository.open(folder, runner: runner) } throws: { error in
             (error as? GitError)?.description.contains("is not a git repository") == true
         }
         let empty = try TestRepository()

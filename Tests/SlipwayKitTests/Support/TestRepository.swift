@@ -7,11 +7,13 @@ final class TestRepository: @unchecked Sendable {
     var identity = (name: "Ada Release", email: "ada@example.com")
     private var tick = 0
 
-    /// Variables every git in the tests runs with: no system config, stable dates.
+    /// Variables every git in the tests runs with: no system config, stable dates, and no search for a
+    /// repository above the temporary folder (CI keeps `TMPDIR` inside its checkout).
     static let environment: [String: String] = [
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": "/dev/null",
         "TZ": "UTC",
+        "GIT_CEILING_DIRECTORIES": URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath().path,
     ]
 
     init(branch: String = "main", bare: Bool = false) throws {
