@@ -87,6 +87,11 @@ extension ConsoleReducer {
             state.status = StatusMessage("the release PR is \(pullRequest.state.rawValue): there is nothing to approve", .warn)
             return []
         }
+        if action == .approve, let snapshot = state.release.snapshot, let identity = snapshot.identity,
+           let pullRequest = snapshot.status.pullRequest, pullRequest.author.lowercased() == identity.email.lowercased() {
+            state.status = StatusMessage("you (\(identity.email)) wrote the release commit: your approval would not count", .warn)
+            return []
+        }
         begin(.planningRelease, &state)
         state.status = nil
         return [.planRelease(action)]

@@ -28,7 +28,7 @@ public enum ApprovalsPanel {
 
     static func lines(_ snapshot: ReleaseSnapshot, forge: String?, width: Int) -> [StyledLine] {
         let status = snapshot.status
-        let label = { (text: String) in TextFit.pad(" " + text, to: 12) }
+        let label = { (text: String) in TextFit.pad(" " + text, to: 13) }
         var lines: [StyledLine] = []
         guard let pullRequest = status.pullRequest else {
             lines.append(StyledLine(" No release PR yet.", .title))
@@ -101,16 +101,17 @@ public enum ApprovalsPanel {
         guard let identity = snapshot.identity else {
             return [StyledLine(" No git identity is set (user.name, user.email): approving needs one.", .warn)]
         }
-        var line = StyledLine([(" You are ", .muted), (identity.description, .text)])
+        let line = StyledLine([(" You are ", .muted), (identity.description, .text)])
         guard let pullRequest, pullRequest.state == .open else { return [line] }
+        let (note, role): (String, StyleRole)
         if pullRequest.author.lowercased() == identity.email.lowercased() {
-            line.append(": the author, so your approval would not count", .warn)
+            (note, role) = ("You wrote the release commit, so your approval would not count: another reviewer approves.", .warn)
         } else if pullRequest.reviews.contains(where: { $0.reviewer.lowercased() == identity.email.lowercased() && $0.counts }) {
-            line.append(": you have approved", .ok)
+            (note, role) = ("You have approved.", .ok)
         } else {
-            line.append(":  a approves as you", .key)
+            (note, role) = ("a approves as you (after a confirm).", .key)
         }
-        return [line]
+        return [line] + TextFit.wrap(note, to: max(1, width - 2)).map { StyledLine(" " + $0, role) }
     }
 
     static func mark(_ review: ReviewApproval) -> (String, StyleRole) {

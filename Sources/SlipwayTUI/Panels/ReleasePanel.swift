@@ -31,18 +31,24 @@ public enum ReleasePanel {
         if let version = status.version {
             var line = StyledLine([(label("Release"), .muted), (version.description, .accent)])
             if let tag = status.tagName { line.append("  tag " + tag, .muted) }
-            line.append(status.started ? "  in progress" : "  not started", status.started ? .warn : .muted)
+            if status.steps.allSatisfy({ $0.state.isDone }) {
+                line.append("  released", .ok)
+            } else {
+                line.append(status.started ? "  in progress" : "  not started", status.started ? .warn : .muted)
+            }
             lines.append(line)
         } else {
             lines.append(StyledLine([(label("Release"), .muted), ("nothing to release", .muted)]))
         }
         let branch = status.branch ?? status.version.map { "release/\(status.tagName ?? "v\($0)") (not cut yet)" } ?? "none"
         lines.append(StyledLine([(label("Branch"), .muted), (branch, .text), ("  into ", .muted), (status.base, .text)]))
+        lines += nextLines(status, running: running, dryRun: dryRun, width: width)
         lines.append(StyledLine())
 
         let titleWidth = 24
         let indent = 5 + titleWidth + 1
         let detailWidth = max(10, width - indent - 1)
+        var previous: StepState?
         for (step, stepState) in status.steps {
             let shown = running.map { $0.steps.contains(step) } == true ? StepState.running("running…") : stepState
             let (mark, role) = Self.mark(shown)
@@ -52,7 +58,9 @@ public enum ReleasePanel {
             line.append(detail.first ?? "", detailRole(shown))
             lines.append(line)
             for more in detail.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: indent) + more, detailRole(shown))) }
-            if let fix = shown.fix {
+            defer { previous = shown }
+            // Later steps blocked for the same reason as the one above them do not repeat its fix.
+            if let fix = shown.fix, shown != previous {
                 for (index, part) in TextFit.wrap("fix: " + fix, to: detailWidth).enumerated() {
                     lines.append(StyledLine(String(repeating: " ", count: indent) + (index == 0 ? "" : "     ") + part, .accent))
                 }
@@ -83,8 +91,6 @@ public enum ReleasePanel {
                 }
             }
         }
-        lines.append(StyledLine())
-        lines += nextLines(status, running: running, dryRun: dryRun, width: width)
         return lines
     }
 
@@ -92,9 +98,12 @@ public enum ReleasePanel {
     static func nextLines(_ status: ReleaseStatus, running: ReleaseAction?, dryRun: Bool, width: Int) -> [StyledLine] {
         if let running { return [StyledLine(" \(running.title): running…", .accent)] }
         guard let next = ReleasePanelState.nextRunnable(status) else {
-            return TextFit.wrap(ConsoleReducer.whyNothingRuns(status), to: max(1, width - 2)).map { StyledLine(" " + $0, .muted) }
+            guard let waiting = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else {
+                return [StyledLine(" The release of \(status.version.map(\.description) ?? "this version") is finished.", .ok)]
+            }
+            return [StyledLine(" Waiting on step \(waiting.step.rawValue) (\(waiting.step.title)): \(waiting.state.name), see below", .warn)]
         }
-        var line = StyledLine([(" Enter ", .key), ("runs step \(next.step.rawValue): \(next.action.title)", .text)])
+        var line = StyledLine([(" Enter ", .key), ("runs step \(next.step.rawValue): slipway release \(next.action.rawValue)", .text)])
         if dryRun { line.append(" (dry-run: shows the commands only)", .warn) }
         return [line]
     }
