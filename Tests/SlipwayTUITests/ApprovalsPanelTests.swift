@@ -27,7 +27,7 @@ import Testing
         #expect(screen.contains("2026-11-26 08:30 UTC"))
         #expect(screen.contains("You are Lin Lead <lead@acme.example>"))
         #expect(screen.contains("a approves as you"))
-        #expect(screen.contains(" a approve "), "the footer names the key")
+        #expect(screen.contains(" a/Enter approve "), "the footer names the key")
     }
 
     @Test(arguments: [(80, 24), (120, 40)])

@@ -51,6 +51,20 @@ import Testing
         #expect(screen.contains("Waiting on step 2 (Update the manifests): blocked"))
     }
 
+    @Test func afterTheTagThereIsNothingToRelease() {
+        var status = ReleaseFixture.notStarted()
+        status.version = nil
+        status.tagName = nil
+        status.steps[0].state = .blocked(reason: "no releasable changes since v2.0.0", fix: "merge a feat or fix")
+        var state = ReleaseFixture.state(status, panel: .release, width: 120, height: 40)
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("Release  nothing to release"))
+        #expect(screen.contains("Nothing to release: no commit since the last release asks for one"))
+        #expect(!screen.contains("Preconditions"))
+        _ = ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(state.status?.text == "nothing to release: no releasable changes since v2.0.0; merge a feat or fix")
+    }
+
     @Test func aFailedStepShowsItsFixAndIsOfferedAgain() {
         var status = ReleaseFixture.approved()
         status.steps[5].state = .done("merged into main on origin")

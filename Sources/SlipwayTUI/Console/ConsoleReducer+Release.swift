@@ -98,6 +98,9 @@ extension ConsoleReducer {
     }
 
     static func whyNothingRuns(_ status: ReleaseStatus) -> String {
+        if status.version == nil, let step = status.state(of: .version) {
+            return "nothing to release: \(step.detail)" + (step.fix.map { "; " + $0 } ?? "")
+        }
         guard let first = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else {
             return "the release of \(status.version.map(\.description) ?? "this version") is finished"
         }

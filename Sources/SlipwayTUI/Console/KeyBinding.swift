@@ -37,7 +37,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("X")], "X", .clearVersionOverride, panels: [.version]),
         KeyBinding([.character("w")], "w", .writeReleaseFiles, panels: [.version], footer: true),
         KeyBinding([.enter], "Enter", .runNextStep, panels: [.release], footer: true),
-        KeyBinding([.character("a"), .enter], "a", .approveRelease, panels: [.approvals], footer: true),
+        KeyBinding([.character("a"), .enter], "a/Enter", .approveRelease, panels: [.approvals], footer: true),
         KeyBinding([.tab], "Tab", .nextPanel, footer: true),
         KeyBinding([.backTab], "S-Tab", .previousPanel),
         KeyBinding([.character("1")], "1", .showChanges),

@@ -31,7 +31,8 @@ public struct ReleasePanelState: Sendable {
     /// step not done is blocked or running (nothing can run yet), or the release is finished. Step 1 is
     /// decided by the commits and carried out by prepare, so prepare's own steps say whether it can run.
     public static func nextRunnable(_ status: ReleaseStatus) -> (step: ReleaseStep, action: ReleaseAction)? {
-        guard let first = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else { return nil }
+        guard status.version != nil,
+              let first = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else { return nil }
         switch first.state {
         case .ready, .failed:
             return ReleaseAction.moving(first.step).map { (first.step, $0) }

@@ -40,7 +40,7 @@ public enum ReleasePanel {
         } else {
             lines.append(StyledLine([(label("Release"), .muted), ("nothing to release", .muted)]))
         }
-        let branch = status.branch ?? status.version.map { "release/\(status.tagName ?? "v\($0)") (not cut yet)" } ?? "none"
+        let branch = status.branch ?? status.version.map { "release/\(status.tagName ?? "v\($0)") (not cut yet)" } ?? "no release branch"
         lines.append(StyledLine([(label("Branch"), .muted), (branch, .text), ("  into ", .muted), (status.base, .text)]))
         lines += nextLines(status, running: running, dryRun: dryRun, width: width)
         lines.append(StyledLine())
@@ -97,6 +97,9 @@ public enum ReleasePanel {
     /// What Enter would do now.
     static func nextLines(_ status: ReleaseStatus, running: ReleaseAction?, dryRun: Bool, width: Int) -> [StyledLine] {
         if let running { return [StyledLine(" \(running.title): running…", .accent)] }
+        if status.version == nil {
+            return [StyledLine(" Nothing to release: no commit since the last release asks for one (see step 1).", .muted)]
+        }
         guard let next = ReleasePanelState.nextRunnable(status) else {
             guard let waiting = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else {
                 return [StyledLine(" The release of \(status.version.map(\.description) ?? "this version") is finished.", .ok)]
