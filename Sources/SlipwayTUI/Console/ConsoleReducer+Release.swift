@@ -12,7 +12,10 @@ extension ConsoleReducer {
             state.release.load = .failed(message)
         case .releasePlanned(let action, let report):
             finish(.planningRelease, &state)
-            guard state.overlay == nil, state.release.running == nil else { return [] }
+            guard state.overlay == nil, state.release.running == nil else {
+                state.status = StatusMessage("\(action.rawValue) not shown: another window was open; ask again", .info)
+                return []
+            }
             state.overlay = .confirmRelease(ReleaseConfirmation(action: action, version: report.version, commands: report.commands,
                                                                 message: report.message, dryRun: state.dryRun))
         case .releasePlanFailed(let action, let message):

@@ -2,6 +2,7 @@ import SlipwayKit
 
 /// The Release and Approvals panels' part of the console state.
 public struct ReleasePanelState: Sendable {
+    /// Where reading the release status stands.
     public enum Load: Sendable {
         case notLoaded
         case loading
@@ -9,6 +10,7 @@ public struct ReleasePanelState: Sendable {
         case failed(String)
     }
 
+    /// Kept while a refresh reads the status again, so the screen does not blank.
     public var load: Load = .notLoaded
     /// The action running now, if any: its steps show as running.
     public var running: ReleaseAction?
