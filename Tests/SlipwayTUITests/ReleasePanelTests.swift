@@ -98,6 +98,23 @@ import Testing
         #expect(screen.contains("running the release step…"))
     }
 
+    @Test func everySizeRendersBothPanelsWithoutTrapping() {
+        for status in [ReleaseFixture.notStarted(), ReleaseFixture.waitingForApprovals(), ReleaseFixture.finished()] {
+            for width in stride(from: 0, through: 160, by: 9) {
+                for height in stride(from: 0, through: 50, by: 7) {
+                    for panel in [PanelID.release, .approvals] {
+                        var state = ReleaseFixture.state(status, panel: panel, width: width, height: height)
+                        _ = ConsoleView.render(state)
+                        _ = ConsoleReducer.reduce(&state, .key(.character("j")))
+                        _ = ConsoleReducer.reduce(&state, .releasePlanned(.merge, ActionReport(
+                            action: "release.merge", version: "2.0.0", commands: ["git push origin main"], dryRun: true, message: "")))
+                        _ = ConsoleView.render(state)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func loadingAndFailureSaySo() {
         var state = ConsoleFixture.state()
         _ = ConsoleReducer.reduce(&state, .key(.character("3")))
