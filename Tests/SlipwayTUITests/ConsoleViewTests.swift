@@ -124,10 +124,10 @@ import Testing
 
     @Test func unbuiltPanelsSaySo() {
         var state = ConsoleFixture.state()
-        _ = ConsoleReducer.reduce(&state, .key(.character("3")))
+        _ = ConsoleReducer.reduce(&state, .key(.character("7")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-placeholder-80x24")
-        #expect(screen.contains("The Release panel is not built yet."))
+        Snapshot.assert(screen, named: "hotfixes-placeholder-80x24")
+        #expect(screen.contains("The Hotfixes panel is not built yet."))
     }
 
     @Test func belowEightyByTwentyFourItStaysReadable() {

@@ -19,4 +19,11 @@ public enum ConsoleAction: Sendable {
     case previewsFailed(String)
     case releaseFilesWritten([String])
     case releaseFilesFailed(String)
+    case releaseLoaded(ReleaseSnapshot)
+    case releaseFailed(String)
+    /// The dry run of `ReleaseAction` came back: its commands fill the confirm dialog.
+    case releasePlanned(ReleaseAction, ActionReport)
+    case releasePlanFailed(ReleaseAction, String)
+    case releaseActionDone(ReleaseAction, ActionReport)
+    case releaseActionFailed(ReleaseAction, String)
 }

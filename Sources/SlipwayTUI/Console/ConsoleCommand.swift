@@ -23,6 +23,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case overrideVersion = "override-version"
     case clearVersionOverride = "clear-version-override"
     case writeReleaseFiles = "write-release-files"
+    case runNextStep = "run-next-step"
+    case approveRelease = "approve-release"
     case toggleDryRun = "toggle-dry-run"
     case reload
     case commandLog = "command-log"
@@ -56,6 +58,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .overrideVersion: return "Override the next version"
         case .clearVersionOverride: return "Remove the version override"
         case .writeReleaseFiles: return "Write the release files"
+        case .runNextStep: return "Run the next release step (after a confirm)"
+        case .approveRelease: return "Approve the release PR as your git identity"
         case .toggleDryRun: return "Toggle dry-run"
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"

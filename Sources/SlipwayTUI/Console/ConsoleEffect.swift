@@ -10,4 +10,9 @@ public enum ConsoleEffect: Sendable, Hashable {
     case saveOverrides(ReleaseOverrides, persist: Bool, message: String)
     case previewReleaseFiles(SemanticVersion)
     case writeReleaseFiles(SemanticVersion)
+    /// Fetch and read where the release stands, and the current git identity.
+    case loadRelease
+    /// A dry run of the action: the exact commands, nothing changed.
+    case planRelease(ReleaseAction)
+    case runRelease(ReleaseAction)
 }

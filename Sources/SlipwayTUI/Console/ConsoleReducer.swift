@@ -78,6 +78,8 @@ public enum ConsoleReducer {
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)
             return []
+        case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
+            return reduceRelease(action, &state)
         }
     }
 
@@ -256,6 +258,8 @@ public enum ConsoleReducer {
                 break
             }
             return []
+        case .confirmRelease(let confirmation):
+            return confirmRelease(key, confirmation, &state)
         }
     }
 
@@ -376,10 +380,17 @@ public enum ConsoleReducer {
             case .failed(let message):
                 state.status = StatusMessage("cannot write: \(message)", .error)
             }
+        case .runNextStep:
+            return runNextStep(&state)
+        case .approveRelease:
+            return planRelease(.approve, &state)
         case .toggleDryRun:
             state.dryRun.toggle()
             if state.dryRun {
                 state.status = StatusMessage("dry-run on: classifications are kept in memory, nothing is written", .warn)
+                if state.panel == .release || state.panel == .approvals {
+                    state.status = StatusMessage("dry-run on: Enter shows a step's commands and runs nothing", .warn)
+                }
             } else {
                 state.status = StatusMessage("dry-run off: classifications made in dry-run are dropped", .info)
                 begin(.loadingCommits, &state)
@@ -389,7 +400,7 @@ public enum ConsoleReducer {
             begin(.loadingCommits, &state)
             state.commitDetails = [:]
             state.status = StatusMessage("reloading", .info)
-            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)]
+            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state)
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
@@ -407,7 +418,7 @@ public enum ConsoleReducer {
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.panel = panel
         state.status = nil
-        return previewIfShown(&state)
+        return previewIfShown(&state) + loadReleaseIfShown(&state)
     }
 
     /// On the Version panel, loads the release-file previews once the proposal is there.
@@ -467,6 +478,8 @@ public enum ConsoleReducer {
             if delta == -Int.max / 2 { state.topRow = 0 }
         case .version:
             state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
+        case .release, .approvals:
+            scrollRelease(by: delta, &state)
         default:
             break
         }

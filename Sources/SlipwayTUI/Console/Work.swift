@@ -5,6 +5,9 @@ public enum Work: Sendable, Hashable {
     case savingOverrides
     case previewingFiles
     case writingFiles
+    case readingRelease
+    case planningRelease
+    case runningRelease
 
     public var label: String {
         switch self {
@@ -13,6 +16,9 @@ public enum Work: Sendable, Hashable {
         case .savingOverrides: return "saving the override"
         case .previewingFiles: return "previewing release files"
         case .writingFiles: return "writing release files"
+        case .readingRelease: return "reading the release"
+        case .planningRelease: return "working out the commands"
+        case .runningRelease: return "running the release step"
         }
     }
 }

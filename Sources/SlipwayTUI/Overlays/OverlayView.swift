@@ -71,6 +71,10 @@ public enum OverlayView {
             lines.append(StyledLine())
             lines.append(StyledLine(state.dryRun ? " dry-run: nothing will be written" : " y writes, n cancels", .muted))
             box(lines, title: "Confirm", width: 60, in: body, scroll: 0, into: &buffer)
+        case .confirmRelease(let confirmation):
+            let width = min(body.width, 100)
+            box(ReleasePanel.confirmationLines(confirmation, width: width - 2), title: "Confirm: \(confirmation.action.rawValue)",
+                width: width, in: body, scroll: 0, into: &buffer)
         }
     }
 

@@ -61,6 +61,8 @@ public enum FooterBar {
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]
         case .versionOverride: return [("↑↓", "choose"), ("Tab", "field"), ("type", "value/reason"), ("Enter", "save"), ("Esc", "cancel")]
         case .confirmWrite: return [("y", "write"), ("n", "cancel")]
+        case .confirmRelease(let confirmation):
+            return confirmation.dryRun ? [("Enter", "close (dry-run)"), ("Esc", "cancel")] : [("y", "run"), ("n", "cancel")]
         case nil: break
         }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
@@ -70,8 +72,9 @@ public enum FooterBar {
             hints.append((binding.label, shortName(binding.command)))
             if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
         }
+        if state.panel == .release || state.panel == .approvals { hints += [("d", "dry-run"), ("r", "refresh")] }
         hints += [("?", "help"), ("q", "quit"), ("Tab", "panel"), ("L", "log"), (":", "commands")]
-        if state.panel == .changes || state.panel == .version { hints.append(("j/k", "move")) }
+        if KeyBinding.lists.contains(state.panel) { hints.append(("j/k", "move")) }
         return hints
     }
 
@@ -82,6 +85,8 @@ public enum FooterBar {
         case .classifyCommit: return "classify"
         case .overrideVersion: return "override"
         case .writeReleaseFiles: return "write"
+        case .runNextStep: return "run next step"
+        case .approveRelease: return "approve"
         case .nextPanel: return "panel"
         case .commandLog: return "log"
         case .palette: return "commands"

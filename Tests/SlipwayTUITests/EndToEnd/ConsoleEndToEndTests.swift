@@ -47,7 +47,11 @@ struct ConsoleEndToEndTests {
         try session.press("Tab")
         screen = try session.waitFor("Decided by 1 commit(s) at major:")
         #expect(screen.contains("Current   1.4.0  (v1.4.0)"))
-        for (key, title) in [("3", "Release"), ("4", "Approvals"), ("5", "Environments"), ("6", "Rollback"), ("7", "Hotfixes")] {
+        try session.press("3")
+        try session.waitForAll(["1 Determine the version", "8 CI publishes artefacts"])
+        try session.press("4")
+        try session.waitFor("No release PR yet.")
+        for (key, title) in [("5", "Environments"), ("6", "Rollback"), ("7", "Hotfixes")] {
             try session.press(key)
             try session.waitFor("The \(title) panel is not built yet.")
         }
