@@ -110,7 +110,9 @@ import Testing
         #expect(throws: ReleaseBlocked.self) { try engine.prepare() }
         try clone.git(["checkout", "-q", "main"])
 
-        try clone.git(["tag", "v1.1.0"])
+        // Someone tagged v1.1.0 on a commit main does not have.
+        let stray = try clone.git(["commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "stray"])
+        try clone.git(["tag", "v1.1.0", stray])
         let tagProblem = try engine.status().preconditions.first { $0.detail.contains("v1.1.0 already exists") }
         #expect(tagProblem?.fix?.contains("choose another version") == true)
         try clone.git(["tag", "-d", "v1.1.0"])

@@ -190,7 +190,8 @@ public struct ReleaseEngine: Sendable {
             throw ForgeError(String(describing: error))
         }
         warnings += proposal.warnings
-        let preconditions = try self.preconditions(for: proposal.next, proposal: proposal)
+        // With nothing to release there is no version to check the preconditions of.
+        let preconditions = proposal.isReleaseNeeded ? try self.preconditions(for: proposal.next, proposal: proposal) : []
         var steps: [(ReleaseStep, StepState)] = []
         if proposal.isReleaseNeeded {
             steps.append((.version, .ready("\(proposal.current) → \(proposal.next) (\(proposal.bump)), decided by \(proposal.decidingCommits.count) commit(s)")))
