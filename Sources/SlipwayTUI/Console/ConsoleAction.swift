@@ -19,4 +19,14 @@ public enum ConsoleAction: Sendable {
     case previewsFailed(String)
     case releaseFilesWritten([String])
     case releaseFilesFailed(String)
+    case environmentsLoaded([EnvironmentStatus])
+    case environmentsFailed(String)
+    case rollbackLoaded(RollbackReadiness, plan: RollbackPlan?, planProblem: String?)
+    case rollbackFailed(environment: String, message: String)
+    case promotionPlanned(PromotionPlan)
+    /// An environment action refused before anything ran.
+    case environmentRefused(String)
+    case deploymentFinished(DeploymentActionResult)
+    case deploymentFailed(environment: String, message: String, output: String)
+    case holdsCleared(environment: String, versions: [String])
 }

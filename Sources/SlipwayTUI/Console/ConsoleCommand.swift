@@ -23,6 +23,9 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case overrideVersion = "override-version"
     case clearVersionOverride = "clear-version-override"
     case writeReleaseFiles = "write-release-files"
+    case promote
+    case rollback
+    case clearHold = "clear-hold"
     case toggleDryRun = "toggle-dry-run"
     case reload
     case commandLog = "command-log"
@@ -56,6 +59,9 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .overrideVersion: return "Override the next version"
         case .clearVersionOverride: return "Remove the version override"
         case .writeReleaseFiles: return "Write the release files"
+        case .promote: return "Promote the selected environment"
+        case .rollback: return "Roll the selected environment back"
+        case .clearHold: return "Clear the selected environment's hold"
         case .toggleDryRun: return "Toggle dry-run"
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"

@@ -10,4 +10,12 @@ public enum ConsoleEffect: Sendable, Hashable {
     case saveOverrides(ReleaseOverrides, persist: Bool, message: String)
     case previewReleaseFiles(SemanticVersion)
     case writeReleaseFiles(SemanticVersion)
+    /// Every environment's status, in order.
+    case loadEnvironments
+    /// The rollback readiness and plan of one environment.
+    case loadRollback(environment: String)
+    case planPromotion(environment: String)
+    case promote(environment: String, version: String, confirmation: String?)
+    case rollback(environment: String, to: String, confirmation: String)
+    case clearHolds(environment: String)
 }

@@ -4,6 +4,7 @@ import SlipwayKit
 /// Pure: no terminal, no subprocess, no clock.
 public enum ConsoleReducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        if let effects = reduceEnvironments(&state, action) { return effects }
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -16,6 +17,7 @@ public enum ConsoleReducer {
             return []
         case .tick:
             if state.isBusy { state.spinnerFrame = (state.spinnerFrame + 1) % 10 }
+            state.environments.running?.ticks += 1
             return []
         case .workspaceLoaded(let workspace):
             finish(.loadingCommits, &state)
@@ -77,6 +79,8 @@ public enum ConsoleReducer {
         case .releaseFilesFailed(let message):
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)
+            return []
+        default:
             return []
         }
     }
@@ -238,6 +242,8 @@ public enum ConsoleReducer {
                 state.overlay = .versionOverride(dialog)
             }
             return []
+        case .confirmEnvironment(let dialog):
+            return handle(key, confirming: dialog, &state)
         case .confirmWrite:
             switch key {
             case .character("y"), .enter:
@@ -289,12 +295,12 @@ public enum ConsoleReducer {
         switch command {
         case .nextPanel: return show(state.panel.next(), &state)
         case .previousPanel: return show(state.panel.previous(), &state)
-        case .moveUp: move(by: -1, &state)
-        case .moveDown: move(by: 1, &state)
-        case .pageUp: move(by: -state.bodyHeight, &state)
-        case .pageDown: move(by: state.bodyHeight, &state)
-        case .top: move(by: -Int.max / 2, &state)
-        case .bottom: move(by: Int.max / 2, &state)
+        case .moveUp: return move(by: -1, &state)
+        case .moveDown: return move(by: 1, &state)
+        case .pageUp: return move(by: -state.bodyHeight, &state)
+        case .pageDown: return move(by: state.bodyHeight, &state)
+        case .top: return move(by: -Int.max / 2, &state)
+        case .bottom: return move(by: Int.max / 2, &state)
         case .open:
             guard state.panel == .changes else { return [] }
             guard let commit = state.selectedCommit else {
@@ -376,6 +382,12 @@ public enum ConsoleReducer {
             case .failed(let message):
                 state.status = StatusMessage("cannot write: \(message)", .error)
             }
+        case .promote:
+            return startPromotion(&state)
+        case .rollback:
+            return startRollback(&state)
+        case .clearHold:
+            return clearHold(&state)
         case .toggleDryRun:
             state.dryRun.toggle()
             if state.dryRun {
@@ -389,7 +401,8 @@ public enum ConsoleReducer {
             begin(.loadingCommits, &state)
             state.commitDetails = [:]
             state.status = StatusMessage("reloading", .info)
-            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)]
+            let environments = state.panel == .environments || state.panel == .rollback ? reloadEnvironments(&state) : []
+            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + environments
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
@@ -407,7 +420,7 @@ public enum ConsoleReducer {
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.panel = panel
         state.status = nil
-        return previewIfShown(&state)
+        return previewIfShown(&state) + loadEnvironmentsIfShown(&state)
     }
 
     /// On the Version panel, loads the release-file previews once the proposal is there.
@@ -448,10 +461,11 @@ public enum ConsoleReducer {
 
     // MARK: Lists
 
-    static func move(by delta: Int, _ state: inout ConsoleState) {
+    @discardableResult
+    static func move(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
         switch state.panel {
         case .changes:
-            guard !state.rows.isEmpty else { return }
+            guard !state.rows.isEmpty else { return [] }
             var target = min(state.rows.count - 1, max(0, state.selectedRow + delta))
             // Land on a commit, not a heading: step on in the direction of travel, or back.
             let step = delta >= 0 ? 1 : -1
@@ -467,9 +481,12 @@ public enum ConsoleReducer {
             if delta == -Int.max / 2 { state.topRow = 0 }
         case .version:
             state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
+        case .environments, .rollback:
+            return moveEnvironment(by: delta, &state)
         default:
             break
         }
+        return []
     }
 
     static func keepSelectionVisible(_ state: inout ConsoleState) {

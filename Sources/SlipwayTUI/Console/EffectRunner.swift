@@ -69,6 +69,8 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.previewsFailed(String(describing: error))]
             }
+        case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds:
+            return performEnvironments(effect)
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

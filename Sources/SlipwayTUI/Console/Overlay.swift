@@ -8,4 +8,5 @@ public enum Overlay: Sendable, Hashable {
     case classify(ClassifyDialog)
     case versionOverride(VersionOverrideDialog)
     case confirmWrite(files: [String])
+    case confirmEnvironment(EnvironmentConfirmDialog)
 }

@@ -5,6 +5,11 @@ public enum Work: Sendable, Hashable {
     case savingOverrides
     case previewingFiles
     case writingFiles
+    case readingEnvironments
+    case readingReadiness
+    case planningPromotion
+    case deploying
+    case clearingHolds
 
     public var label: String {
         switch self {
@@ -13,6 +18,11 @@ public enum Work: Sendable, Hashable {
         case .savingOverrides: return "saving the override"
         case .previewingFiles: return "previewing release files"
         case .writingFiles: return "writing release files"
+        case .readingEnvironments: return "reading the environments"
+        case .readingReadiness: return "checking rollback readiness"
+        case .planningPromotion: return "planning the promotion"
+        case .deploying: return "deploying"
+        case .clearingHolds: return "clearing the hold"
         }
     }
 }

@@ -21,6 +21,8 @@ public enum ConsoleView {
         switch state.panel {
         case .changes: ChangesPanel.render(state, in: body, into: &buffer)
         case .version: VersionPanel.render(state, in: body, into: &buffer)
+        case .environments: EnvironmentsPanel.render(state, in: body, into: &buffer)
+        case .rollback: RollbackPanel.render(state, in: body, into: &buffer)
         default: PlaceholderPanel.render(state.panel, in: body, into: &buffer)
         }
         FooterBar.render(state, into: &buffer)

@@ -61,6 +61,9 @@ public enum FooterBar {
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]
         case .versionOverride: return [("↑↓", "choose"), ("Tab", "field"), ("type", "value/reason"), ("Enter", "save"), ("Esc", "cancel")]
         case .confirmWrite: return [("y", "write"), ("n", "cancel")]
+        case .confirmEnvironment(let dialog):
+            return dialog.needsName ? [("type", dialog.environment), ("Enter", "confirm"), ("Esc", "cancel")]
+                : [("y/Enter", "confirm"), ("n/Esc", "cancel")]
         case nil: break
         }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
@@ -71,7 +74,7 @@ public enum FooterBar {
             if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
         }
         hints += [("?", "help"), ("q", "quit"), ("Tab", "panel"), ("L", "log"), (":", "commands")]
-        if state.panel == .changes || state.panel == .version { hints.append(("j/k", "move")) }
+        if KeyBinding.lists.contains(state.panel) { hints.append(("j/k", "move")) }
         return hints
     }
 
@@ -82,6 +85,9 @@ public enum FooterBar {
         case .classifyCommit: return "classify"
         case .overrideVersion: return "override"
         case .writeReleaseFiles: return "write"
+        case .promote: return "promote"
+        case .rollback: return "roll back"
+        case .clearHold: return "clear hold"
         case .nextPanel: return "panel"
         case .commandLog: return "log"
         case .palette: return "commands"
