@@ -141,11 +141,9 @@ extension ConsoleReducer {
                 state.status = StatusMessage("\(readiness.environment) cannot be rolled back: \(problem ?? "no earlier version")", .warn)
                 return []
             }
-            var detail = "\(plan.choice)"
+            var detail = plan.choice
             if let revision = plan.target.revision { detail += ", revision \(revision)" }
-            if readiness.hasFailure {
-                detail += ". Readiness: " + readiness.items.filter { $0.state == .fail }.map { "✗ \($0.title)" }.joined(separator: ", ")
-            }
+            for item in readiness.items where item.state == .fail { detail += "\n✗ " + item.title }
             state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
                 kind: .rollback, environment: plan.environment.name, current: plan.current, target: plan.target.version,
                 commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject }, detail: detail, needsName: true))

@@ -12,7 +12,7 @@ extension OverlayView {
         }
         let detail = dialog.detail.split(separator: "\n", omittingEmptySubsequences: true)
         if !detail.isEmpty {
-            lines.append(StyledLine(dialog.kind == .promote ? " CHANGELOG:" : " Why:", .title))
+            lines.append(StyledLine(dialog.kind == .promote ? " CHANGELOG:" : " Target, and what readiness fails:", .title))
             for text in detail.prefix(6) { lines.append(StyledLine("   " + TextFit.truncate(String(text), to: max(1, width - 4)), .muted)) }
             if detail.count > 6 { lines.append(StyledLine("   …", .muted)) }
         }

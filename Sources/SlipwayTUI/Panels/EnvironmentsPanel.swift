@@ -33,7 +33,11 @@ public enum EnvironmentsPanel {
                 }
                 line.append(TextFit.pad(status.version ?? "—", to: 10), .accent)
                 if let since = status.state?.since { line.append("since " + day(since) + "  ", .text) }
-                if let by = status.state?.by { line.append("by " + by, .muted) }
+                if let by = status.state?.by {
+                    // Narrow: the name without the address.
+                    let name = width < 100 ? (by.components(separatedBy: " <").first ?? by) : by
+                    line.append("by " + name, .muted)
+                }
                 lines.append(line)
                 var detail = StyledLine("     " + status.settings.backend.kind, .muted)
                 if status.settings.auto { detail.append("  auto: deployed by CI", .muted) }

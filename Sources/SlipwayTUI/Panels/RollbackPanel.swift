@@ -40,19 +40,27 @@ public enum RollbackPanel {
                 head.append(readiness.deployed ?? "nothing", .accent)
                 head.append(", would go back to ", .text)
                 head.append(plan?.target.version ?? readiness.target ?? "nothing", .accent)
-                if let plan { head.append("  (\(plan.choice))", .muted) }
                 lines.append(head)
+                if let plan { lines += TextFit.wrap("(\(plan.choice))", to: max(1, width - 2)).map { StyledLine(" " + $0, .muted) } }
                 if let problem { lines += TextFit.wrap(problem, to: max(1, width - 4)).map { StyledLine("   " + $0, .warn) } }
                 lines.append(StyledLine(" Readiness", .title))
+                // Wide: title and reason side by side; narrow: the reason under its title.
+                let titleWidth = width >= 110 ? (readiness.items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 2 : 0
+                let indent = titleWidth > 0 ? 5 + titleWidth : 5
                 for item in readiness.items {
                     let role: StyleRole = item.state == .pass ? .ok : item.state == .fail ? .error : .warn
-                    let title = TextFit.pad(item.title, to: 22)
-                    let wrapped = TextFit.wrap(item.reason, to: max(10, width - 29))
+                    let wrapped = TextFit.wrap(item.reason, to: max(10, width - indent - 1))
                     var line = StyledLine("   " + item.state.symbol + " ", role)
-                    line.append(title + " ", .text)
-                    line.append(wrapped.first ?? "", .muted)
-                    lines.append(line)
-                    for more in wrapped.dropFirst().prefix(2) { lines.append(StyledLine(String(repeating: " ", count: 29) + more, .muted)) }
+                    if titleWidth > 0 {
+                        line.append(TextFit.pad(item.title, to: titleWidth), .text)
+                        line.append(wrapped.first ?? "", .muted)
+                        lines.append(line)
+                    } else {
+                        line.append(item.title, .text)
+                        lines.append(line)
+                        if let first = wrapped.first { lines.append(StyledLine(String(repeating: " ", count: indent) + first, .muted)) }
+                    }
+                    for more in wrapped.dropFirst().prefix(2) { lines.append(StyledLine(String(repeating: " ", count: indent) + more, .muted)) }
                 }
                 if let plan {
                     let target = EnvironmentsPanelState.clock(plan.targetSeconds)
