@@ -8,11 +8,11 @@ extension ConsoleReducer {
         switch action {
         case .environmentsLoaded(let statuses):
             finish(.readingEnvironments, &state)
-            let previous = state.environments.selectedStatus?.name
+            let previous = state.environments.selected.flatMap { _ in state.environments.selectedStatus?.name }
+            let previousRollback = state.environments.rollbackSelected.flatMap { _ in state.environments.rollbackStatus?.name }
             state.environments.load = .loaded(statuses)
-            if let previous, let index = statuses.firstIndex(where: { $0.name == previous }) {
-                state.environments.selected = index
-            }
+            state.environments.selected = previous.flatMap { name in statuses.firstIndex { $0.name == name } }
+            state.environments.rollbackSelected = previousRollback.flatMap { name in statuses.firstIndex { $0.name == name } }
             return loadRollbackIfShown(&state)
         case .environmentsFailed(let message):
             finish(.readingEnvironments, &state)
@@ -89,7 +89,7 @@ extension ConsoleReducer {
 
     /// On the Rollback panel, reads the selected environment's readiness and rollback plan once.
     static func loadRollbackIfShown(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard state.panel == .rollback, let name = state.environments.selectedStatus?.name else { return [] }
+        guard state.panel == .rollback, let name = state.environments.rollbackStatus?.name else { return [] }
         switch state.environments.rollback {
         case .loading(let loading) where loading == name: return []
         case .loaded(let readiness, _, _) where readiness.environment == name: return []
@@ -103,9 +103,10 @@ extension ConsoleReducer {
 
     static func moveEnvironment(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
         let count = state.environments.statuses.count
-        guard count > 0, let current = state.environments.selectedIndex else { return [] }
+        let onRollback = state.panel == .rollback
+        guard count > 0, let current = onRollback ? state.environments.rollbackIndex : state.environments.selectedIndex else { return [] }
         let target = delta == -Int.max / 2 ? 0 : delta == Int.max / 2 ? count - 1 : min(count - 1, max(0, current + delta))
-        state.environments.selected = target
+        if onRollback { state.environments.rollbackSelected = target } else { state.environments.selected = target }
         return loadRollbackIfShown(&state)
     }
 
@@ -143,7 +144,9 @@ extension ConsoleReducer {
             }
             var detail = plan.choice
             if let revision = plan.target.revision { detail += ", revision \(revision)" }
-            for item in readiness.items where item.state == .fail { detail += "\n✗ " + item.title }
+            let failing = readiness.items.filter { $0.state == .fail }
+            if !failing.isEmpty { detail += "\nreadiness fails on:" }
+            for item in failing { detail += "\n✗ " + item.title }
             state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
                 kind: .rollback, environment: plan.environment.name, current: plan.current, target: plan.target.version,
                 commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject }, detail: detail, needsName: true))

@@ -43,7 +43,10 @@ public struct EnvironmentsPanelState: Sendable {
     public static let tickSeconds = 0.08
 
     public var load: Load = .notLoaded
+    /// The environment chosen on the Environments panel; `nil`: production.
     public var selected: Int?
+    /// The environment chosen on the Rollback panel; `nil`: production.
+    public var rollbackSelected: Int?
     public var rollback: RollbackLoad = .notLoaded
     public var running: Running?
     /// The last promotion's or rollback's outcome, shown until the next one.
@@ -60,14 +63,21 @@ public struct EnvironmentsPanelState: Sendable {
     }
 
     /// The selected environment: the chosen one, or production (the last) when none was chosen.
-    public var selectedIndex: Int? {
-        let statuses = statuses
-        guard !statuses.isEmpty else { return nil }
-        if let selected { return min(max(0, selected), statuses.count - 1) }
-        return statuses.lastIndex { $0.settings.protected } ?? statuses.count - 1
-    }
+    public var selectedIndex: Int? { index(choosing: selected) }
 
     public var selectedStatus: EnvironmentStatus? { selectedIndex.map { statuses[$0] } }
+
+    /// The Rollback panel's environment: the one chosen there, or production.
+    public var rollbackIndex: Int? { index(choosing: rollbackSelected) }
+
+    public var rollbackStatus: EnvironmentStatus? { rollbackIndex.map { statuses[$0] } }
+
+    func index(choosing choice: Int?) -> Int? {
+        let statuses = statuses
+        guard !statuses.isEmpty else { return nil }
+        if let choice { return min(max(0, choice), statuses.count - 1) }
+        return statuses.lastIndex { $0.settings.protected } ?? statuses.count - 1
+    }
 
     /// `mm:ss` for a clock.
     public static func clock(_ seconds: Double) -> String {

@@ -21,7 +21,7 @@ public enum RollbackPanel {
         case .loaded(let statuses):
             var lines: [StyledLine] = []
             var tabs = StyledLine(" ", .text)
-            let selected = panel.selectedIndex
+            let selected = panel.rollbackIndex
             for (index, status) in statuses.enumerated() {
                 tabs.append(index == selected ? "[\(status.name)]" : " \(status.name) ", index == selected ? .selection : .muted)
                 tabs.append(" ", .text)
