@@ -178,5 +178,11 @@ import Testing
         for character in "roll" { _ = ConsoleReducer.reduce(&state, .key(.character(character))) }
         screen = ConsoleView.render(state).text
         #expect(screen.contains("Roll the selected environment back"))
+
+        // From another panel the palette's command opens the panel and reads what it needs.
+        var fresh = ConsoleFixture.state()
+        #expect(ConsoleReducer.reduce(&fresh, .command(.rollback)) == [.loadEnvironments])
+        #expect(fresh.panel == .rollback)
+        #expect(ConsoleReducer.reduce(&fresh, .environmentsLoaded(Self.statuses())) == [.loadRollback(environment: "production")])
     }
 }

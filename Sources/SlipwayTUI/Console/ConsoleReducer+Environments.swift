@@ -112,7 +112,8 @@ extension ConsoleReducer {
 
     /// `p`: plans a promotion of the selected environment; the plan comes back as a confirmation.
     static func startPromotion(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.panel != .environments { _ = show(.environments, &state) }
+        // From another panel (the palette): show the panel and read the environments first.
+        if state.panel != .environments { return show(.environments, &state) }
         guard state.environments.running == nil else {
             state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
             return []
@@ -131,7 +132,7 @@ extension ConsoleReducer {
 
     /// `R`: asks to roll the selected environment back to the version its plan names.
     static func startRollback(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.panel != .rollback { _ = show(.rollback, &state) }
+        if state.panel != .rollback { return show(.rollback, &state) }
         guard state.environments.running == nil else {
             state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
             return []
