@@ -95,6 +95,7 @@ import Testing
         #expect(migrations.filter { $0.hasSuffix(".up.sql") }.count == 4)
         #expect(try read(root + "/db/migrations/0003_add_order_status.down.sql").contains("DROP COLUMN status"))
         #expect(try read(root + "/db/migrations/0004_drop_password_hashes.down.sql").isEmpty)
+        #expect(try read(root + "/db/migrations/0002_create_orders.down.sql").isEmpty)
         #expect(try read(root + "/docs/rollback/v1.2.0.md").contains("back on 1.1.0 within 15 minutes"))
         #expect(try read(root + "/CHANGELOG.md").contains("## [Unreleased]\n\n### Added\n\n- Pay with a saved card at checkout."))
     }
@@ -111,6 +112,26 @@ import Testing
         #expect(lastProduction == "\(DemoIdentity.reviewer)|2026-02-06|promote(production): acme-web 1.1.0")
         let testHistory = try git(["log", "--format=%s", "--", "test/values.yaml"], in: clone).split(separator: "\n")
         #expect(testHistory.count == 3)
+    }
+
+    @Test func theEnvironmentsShowEveryReadinessState() throws {
+        let demo = try BuiltDemo()
+        let repository = try GitRepository.open(demo.workspace.applicationRepository, runner: runner)
+        let pipeline = try EnvironmentPipeline(repository: repository, config: try SlipwayConfig.load(repositoryRoot: repository.root),
+                                               runner: runner)
+        #expect(pipeline.statuses().map { $0.version ?? "-" } == DemoWorkspace.deployedVersions.map(\.version))
+        #expect(pipeline.statuses().first { $0.name == "staging" }?.promotable == "1.2.0")
+
+        let production = try pipeline.readiness("production")
+        #expect(production.deployed == "1.1.0" && production.target == "1.0.0")
+        let productionStates = Dictionary(uniqueKeysWithValues: production.items.map { ($0.id, $0.state) })
+        #expect(productionStates == ["plan": .fail, "criteria": .fail, "migrations": .fail, "artefacts": .pass, "time": .unknown])
+        #expect(production.items.first { $0.id == "migrations" }?.reason.contains("0002_create_orders") == true)
+
+        let test = try pipeline.readiness("test")
+        #expect(test.deployed == "1.2.0" && test.target == "1.1.0")
+        let testStates = Dictionary(uniqueKeysWithValues: test.items.map { ($0.id, $0.state) })
+        #expect(testStates == ["plan": .pass, "criteria": .pass, "migrations": .pass, "artefacts": .pass, "time": .unknown])
     }
 
     @Test func aNonEmptyFolderIsRefusedAndEveryBuildHasTheSameHistory() throws {

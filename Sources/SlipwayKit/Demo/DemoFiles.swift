@@ -148,9 +148,11 @@ enum DemoFiles {
           "migrations": { "kind": "golang-migrate", "path": "db/migrations" },
           "environments": [
             { "name": "test", "auto": true,
-              "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "test/values.yaml", "key": "image.tag" } },
+              "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "test/values.yaml", "key": "image.tag" },
+              "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } },
             { "name": "staging",
-              "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "staging/values.yaml", "key": "image.tag" } },
+              "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "staging/values.yaml", "key": "image.tag" },
+              "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } },
             { "name": "production",
               "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "production/values.yaml", "key": "image.tag" },
               "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } }
@@ -213,7 +215,7 @@ enum DemoFiles {
 
         Owner: Ada Release <ada@acme.example> · Approver: Lin Lead <lead@acme.example>
 
-        ## When to roll back (decided before deploying)
+        ## Rollback criteria (decided before deploying)
 
         - HTTP 5xx rate above 1 % for 5 minutes after the deployment, or
         - checkout success rate below 97 % for 10 minutes, or
@@ -259,8 +261,11 @@ extension DemoFiles {
 
         - `acme-web`: a breaking change (`BREAKING CHANGE:` footer), features, fixes, a perf change, a revert pair
           that cancels out, a merged feature branch, and two commits that are not conventional (`update readme`, `WIP`).
-        - `acme-web/db/migrations`: golang-migrate scripts; `0004_drop_password_hashes.down.sql` is empty (irreversible).
-        - `acme-web/docs/rollback/v1.2.0.md`: the rollback plan for 1.2.0.
+        - `acme-web/db/migrations`: golang-migrate scripts; `0002_create_orders.down.sql` (released in 1.1.0) and
+          `0004_drop_password_hashes.down.sql` are empty (irreversible).
+        - `acme-web/docs/rollback/v1.2.0.md`: the rollback plan for 1.2.0; 1.1.0 has none. `slipway env readiness test`
+          is ready to go back to 1.1.0; `slipway env readiness production` shows a missing plan, missing criteria
+          and an irreversible migration on the way back to 1.0.0.
 
         """
 

@@ -59,7 +59,8 @@ extension DemoWorkspace {
         try git.commit("feat(db): orders table", files: [
             "db/migrations/0002_create_orders.up.sql":
                 "CREATE TABLE orders (\n  id BIGSERIAL PRIMARY KEY,\n  user_id BIGINT REFERENCES users(id),\n  total_cents BIGINT NOT NULL\n);\n",
-            "db/migrations/0002_create_orders.down.sql": "DROP TABLE orders;\n",
+            // Filled from the legacy shop on first start: never dropped, so the down script is empty (irreversible).
+            "db/migrations/0002_create_orders.down.sql": "",
         ])
         changelog.addUnreleased("Added", "Orders table.")
         try git.commit("docs: describe the release flow in the README", files: ["README.md": DemoFiles.readme + "\nSee CHANGELOG.md for what changed.\n"])

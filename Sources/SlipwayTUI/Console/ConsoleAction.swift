@@ -26,4 +26,14 @@ public enum ConsoleAction: Sendable {
     case releasePlanFailed(ReleaseAction, String)
     case releaseActionDone(ReleaseAction, ActionReport)
     case releaseActionFailed(ReleaseAction, String)
+    case environmentsLoaded([EnvironmentStatus])
+    case environmentsFailed(String)
+    case rollbackLoaded(RollbackReadiness, plan: RollbackPlan?, planProblem: String?)
+    case rollbackFailed(environment: String, message: String)
+    case promotionPlanned(PromotionPlan)
+    /// An environment action refused before anything ran.
+    case environmentRefused(String)
+    case deploymentFinished(DeploymentActionResult)
+    case deploymentFailed(environment: String, message: String, output: String)
+    case holdsCleared(environment: String, versions: [String])
 }

@@ -25,6 +25,9 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case writeReleaseFiles = "write-release-files"
     case runNextStep = "run-next-step"
     case approveRelease = "approve-release"
+    case promote
+    case rollback
+    case clearHold = "clear-hold"
     case toggleDryRun = "toggle-dry-run"
     case reload
     case commandLog = "command-log"
@@ -60,6 +63,9 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .writeReleaseFiles: return "Write the release files"
         case .runNextStep: return "Run the next release step (after a confirm)"
         case .approveRelease: return "Approve the release PR as your git identity"
+        case .promote: return "Promote the selected environment"
+        case .rollback: return "Roll the selected environment back"
+        case .clearHold: return "Clear the selected environment's hold"
         case .toggleDryRun: return "Toggle dry-run"
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"

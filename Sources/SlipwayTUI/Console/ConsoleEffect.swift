@@ -15,4 +15,12 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// A dry run of the action: the exact commands, nothing changed.
     case planRelease(ReleaseAction)
     case runRelease(ReleaseAction)
+    /// Every environment's status, in order.
+    case loadEnvironments
+    /// The rollback readiness and plan of one environment.
+    case loadRollback(environment: String)
+    case planPromotion(environment: String)
+    case promote(environment: String, version: String, confirmation: String?)
+    case rollback(environment: String, to: String, confirmation: String)
+    case clearHolds(environment: String)
 }

@@ -4,6 +4,7 @@ import SlipwayKit
 /// Pure: no terminal, no subprocess, no clock.
 public enum ConsoleReducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        if let effects = reduceEnvironments(&state, action) { return effects }
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -16,6 +17,7 @@ public enum ConsoleReducer {
             return []
         case .tick:
             if state.isBusy { state.spinnerFrame = (state.spinnerFrame + 1) % 10 }
+            state.environments.running?.ticks += 1
             return []
         case .workspaceLoaded(let workspace):
             finish(.loadingCommits, &state)
@@ -80,6 +82,8 @@ public enum ConsoleReducer {
             return []
         case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
             return reduceRelease(action, &state)
+        default:
+            return []
         }
     }
 
@@ -240,6 +244,8 @@ public enum ConsoleReducer {
                 state.overlay = .versionOverride(dialog)
             }
             return []
+        case .confirmEnvironment(let dialog):
+            return handle(key, confirming: dialog, &state)
         case .confirmWrite:
             switch key {
             case .character("y"), .enter:
@@ -293,12 +299,12 @@ public enum ConsoleReducer {
         switch command {
         case .nextPanel: return show(state.panel.next(), &state)
         case .previousPanel: return show(state.panel.previous(), &state)
-        case .moveUp: move(by: -1, &state)
-        case .moveDown: move(by: 1, &state)
-        case .pageUp: move(by: -state.bodyHeight, &state)
-        case .pageDown: move(by: state.bodyHeight, &state)
-        case .top: move(by: -Int.max / 2, &state)
-        case .bottom: move(by: Int.max / 2, &state)
+        case .moveUp: return move(by: -1, &state)
+        case .moveDown: return move(by: 1, &state)
+        case .pageUp: return move(by: -state.bodyHeight, &state)
+        case .pageDown: return move(by: state.bodyHeight, &state)
+        case .top: return move(by: -Int.max / 2, &state)
+        case .bottom: return move(by: Int.max / 2, &state)
         case .open:
             guard state.panel == .changes else { return [] }
             guard let commit = state.selectedCommit else {
@@ -384,6 +390,12 @@ public enum ConsoleReducer {
             return runNextStep(&state)
         case .approveRelease:
             return planRelease(.approve, &state)
+        case .promote:
+            return startPromotion(&state)
+        case .rollback:
+            return startRollback(&state)
+        case .clearHold:
+            return clearHold(&state)
         case .toggleDryRun:
             state.dryRun.toggle()
             if state.dryRun {
@@ -400,7 +412,8 @@ public enum ConsoleReducer {
             begin(.loadingCommits, &state)
             state.commitDetails = [:]
             state.status = StatusMessage("reloading", .info)
-            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state)
+            let environments = state.panel == .environments || state.panel == .rollback ? reloadEnvironments(&state) : []
+            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state) + environments
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
@@ -418,7 +431,7 @@ public enum ConsoleReducer {
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.panel = panel
         state.status = nil
-        return previewIfShown(&state) + loadReleaseIfShown(&state)
+        return previewIfShown(&state) + loadReleaseIfShown(&state) + loadEnvironmentsIfShown(&state)
     }
 
     /// On the Version panel, loads the release-file previews once the proposal is there.
@@ -459,10 +472,11 @@ public enum ConsoleReducer {
 
     // MARK: Lists
 
-    static func move(by delta: Int, _ state: inout ConsoleState) {
+    @discardableResult
+    static func move(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
         switch state.panel {
         case .changes:
-            guard !state.rows.isEmpty else { return }
+            guard !state.rows.isEmpty else { return [] }
             var target = min(state.rows.count - 1, max(0, state.selectedRow + delta))
             // Land on a commit, not a heading: step on in the direction of travel, or back.
             let step = delta >= 0 ? 1 : -1
@@ -480,9 +494,12 @@ public enum ConsoleReducer {
             state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
         case .release, .approvals:
             scrollRelease(by: delta, &state)
+        case .environments, .rollback:
+            return moveEnvironment(by: delta, &state)
         default:
             break
         }
+        return []
     }
 
     static func keepSelectionVisible(_ state: inout ConsoleState) {

@@ -44,6 +44,8 @@ public struct ConsoleState: Sendable {
 
     // Release and Approvals panels
     public var release = ReleasePanelState()
+    // Environments and Rollback panels
+    public var environments = EnvironmentsPanelState()
 
     public init(repositoryPath: String, width: Int = 80, height: Int = 24, dryRun: Bool = false,
                 releaseFilesAvailable: Bool = false) {

@@ -71,6 +71,8 @@ public struct EffectRunner: Sendable {
             }
         case .loadRelease, .planRelease, .runRelease:
             return performRelease(effect)
+        case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds:
+            return performEnvironments(effect)
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

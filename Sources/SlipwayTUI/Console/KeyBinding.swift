@@ -18,7 +18,7 @@ public struct KeyBinding: Sendable {
 
     public func applies(to panel: PanelID) -> Bool { panels?.contains(panel) ?? true }
 
-    static let lists: Set<PanelID> = [.changes, .version, .release, .approvals]
+    static let lists: Set<PanelID> = [.changes, .version, .release, .approvals, .environments, .rollback]
 
     /// Every binding. The help overlay, the footer and the key handling all read this one table.
     public static let all: [KeyBinding] = [
@@ -38,6 +38,9 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("w")], "w", .writeReleaseFiles, panels: [.version], footer: true),
         KeyBinding([.enter], "Enter", .runNextStep, panels: [.release], footer: true),
         KeyBinding([.character("a"), .enter], "a/Enter", .approveRelease, panels: [.approvals], footer: true),
+        KeyBinding([.character("p")], "p", .promote, panels: [.environments], footer: true),
+        KeyBinding([.character("h")], "h", .clearHold, panels: [.environments], footer: true),
+        KeyBinding([.character("R")], "R", .rollback, panels: [.rollback], footer: true),
         KeyBinding([.tab], "Tab", .nextPanel, footer: true),
         KeyBinding([.backTab], "S-Tab", .previousPanel),
         KeyBinding([.character("1")], "1", .showChanges),

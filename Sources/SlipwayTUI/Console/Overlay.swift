@@ -9,4 +9,5 @@ public enum Overlay: Sendable, Hashable {
     case versionOverride(VersionOverrideDialog)
     case confirmWrite(files: [String])
     case confirmRelease(ReleaseConfirmation)
+    case confirmEnvironment(EnvironmentConfirmDialog)
 }

@@ -28,7 +28,7 @@ public enum PanelID: Int, Sendable, CaseIterable, Hashable {
     }
 
     /// `false` for the panels of later issues, which say so instead of pretending.
-    public var isBuilt: Bool { self == .changes || self == .version || self == .release || self == .approvals }
+    public var isBuilt: Bool { self != .hotfixes }
 
     /// What the panel will hold, from PRODUCT.md, shown while it is not built.
     public var plannedContent: String {

@@ -8,6 +8,11 @@ public enum Work: Sendable, Hashable {
     case readingRelease
     case planningRelease
     case runningRelease
+    case readingEnvironments
+    case readingReadiness
+    case planningPromotion
+    case deploying
+    case clearingHolds
 
     public var label: String {
         switch self {
@@ -19,6 +24,11 @@ public enum Work: Sendable, Hashable {
         case .readingRelease: return "reading the release"
         case .planningRelease: return "working out the commands"
         case .runningRelease: return "running the release step"
+        case .readingEnvironments: return "reading the environments"
+        case .readingReadiness: return "checking rollback readiness"
+        case .planningPromotion: return "planning the promotion"
+        case .deploying: return "deploying"
+        case .clearingHolds: return "clearing the hold"
         }
     }
 }

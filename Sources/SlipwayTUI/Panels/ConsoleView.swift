@@ -23,6 +23,8 @@ public enum ConsoleView {
         case .version: VersionPanel.render(state, in: body, into: &buffer)
         case .release: ReleasePanel.render(state, in: body, into: &buffer)
         case .approvals: ApprovalsPanel.render(state, in: body, into: &buffer)
+        case .environments: EnvironmentsPanel.render(state, in: body, into: &buffer)
+        case .rollback: RollbackPanel.render(state, in: body, into: &buffer)
         default: PlaceholderPanel.render(state.panel, in: body, into: &buffer)
         }
         FooterBar.render(state, into: &buffer)

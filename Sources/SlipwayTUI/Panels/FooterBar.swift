@@ -63,6 +63,9 @@ public enum FooterBar {
         case .confirmWrite: return [("y", "write"), ("n", "cancel")]
         case .confirmRelease(let confirmation):
             return confirmation.dryRun ? [("Enter", "close (dry-run)"), ("Esc", "cancel")] : [("y", "run"), ("n", "cancel")]
+        case .confirmEnvironment(let dialog):
+            return dialog.needsName ? [("type", dialog.environment), ("Enter", "confirm"), ("Esc", "cancel")]
+                : [("y/Enter", "confirm"), ("n/Esc", "cancel")]
         case nil: break
         }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
@@ -87,6 +90,9 @@ public enum FooterBar {
         case .writeReleaseFiles: return "write"
         case .runNextStep: return "run next step"
         case .approveRelease: return "approve"
+        case .promote: return "promote"
+        case .rollback: return "roll back"
+        case .clearHold: return "clear hold"
         case .nextPanel: return "panel"
         case .commandLog: return "log"
         case .palette: return "commands"

@@ -51,12 +51,13 @@ struct ConsoleEndToEndTests {
         try session.waitForAll(["1 Determine the version", "8 CI publishes artefacts"])
         try session.press("4")
         try session.waitFor("No release PR yet.")
-        for (key, title) in [("5", "Environments"), ("6", "Rollback"), ("7", "Hotfixes")] {
+        for (key, text) in [("5", "no environments are configured"), ("6", "no environments are configured"),
+                            ("7", "The Hotfixes panel is not built yet.")] {
             try session.press(key)
-            try session.waitFor("The \(title) panel is not built yet.")
+            try session.waitFor(text)
         }
         try session.press("BTab")
-        try session.waitFor("The Rollback panel is not built yet.")
+        try session.waitForAll(["Rollback", "no environments are configured"])
         try session.press("1")
         try session.waitFor("Breaking (1)")
 
@@ -118,6 +119,52 @@ struct ConsoleEndToEndTests {
         let proposal = try Spawn.run([slipway, "next-version", "--repo", repository.root, "--short"],
                                      environment: TmuxSession.paneEnvironment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
         #expect(proposal.output == "3.0.0\n", "the override is what the headless command proposes too")
+    }
+
+    /// The on-call engineer's screens on the demo: promote staging to what test runs, then roll production back.
+    @Test func promoteAndRollBackOnTheDemo() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("slipway-e2e-demo-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let environment = TmuxSession.paneEnvironment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        let built = try Spawn.run([slipway, "demo", "--no-console", "--dir", folder], environment: environment)
+        #expect(built.status == 0, "slipway demo failed: \(built.output)")
+        let origin = folder + "/acme-envs.git"
+
+        let session = try TmuxSession(width: 80, height: 24)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(folder)/acme-web; echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+
+        // Environments: staging is behind test; promote it after reading what it brings.
+        try session.press("5")
+        var screen = try session.waitForAll(["▸ production", "staging is behind: 1.1.0 → 1.2.0 can be promoted", "p promote"])
+        #expect(screen.contains("auto: deployed by CI"))
+        try session.press("k", "p")
+        screen = try session.waitForAll(["Promote staging", "staging: 1.1.0 → 1.2.0", "feat(db): order status column",
+                                         "## [1.2.0]", "y or Enter confirms"])
+        try session.press("y")
+        try session.waitForAll(["staging now runs 1.2.0", "production is behind: 1.1.0 → 1.2.0 can be promoted"])
+        let staging = try Spawn.run(["git", "--git-dir", origin, "show", "main:staging/values.yaml"], environment: environment)
+        #expect(staging.output.contains("\n  tag: 1.2.0\n"), "staging in the environments repository: \(staging.output)")
+
+        // Rollback: production's readiness, then a rollback that needs the exact name.
+        try session.press("6")
+        screen = try session.waitForAll(["[production]", "production runs 1.1.0, would go back to 1.0.0",
+                                         "✗ rollback plan for the deployed version", "✗ migrations since the rollback target",
+                                         "? rollback within 15 min", "R rolls production back to 1.0.0"])
+        try session.press("R")
+        try session.waitFor("Type production to confirm:")
+        try session.type("prod")
+        try session.press("Enter")
+        try session.waitFor("'prod' is not production: type its exact name")
+        try session.type("uction")
+        try session.press("Enter")
+        screen = try session.waitForAll(["production now runs 1.0.0 (took 00:", "within the 15:00 target", "1.1.0 is held"])
+        let production = try Spawn.run(["git", "--git-dir", origin, "show", "main:production/values.yaml"], environment: environment)
+        #expect(production.output.contains("\n  tag: 1.0.0\n"), "production in the environments repository: \(production.output)")
+
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
     }
 
     @Test func ctrlCGivesTheTerminalBack() throws {

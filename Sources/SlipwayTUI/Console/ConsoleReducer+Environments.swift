@@ -1,0 +1,230 @@
+import SlipwayKit
+
+/// The Environments and Rollback panels' part of the reducer: reading the environments, promotion, holds,
+/// rollback readiness and a guarded rollback with its clock.
+extension ConsoleReducer {
+    /// What `action` does to the environments' state; `nil` when it is not one of theirs.
+    static func reduceEnvironments(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect]? {
+        switch action {
+        case .environmentsLoaded(let statuses):
+            finish(.readingEnvironments, &state)
+            let previous = state.environments.selected.flatMap { _ in state.environments.selectedStatus?.name }
+            let previousRollback = state.environments.rollbackSelected.flatMap { _ in state.environments.rollbackStatus?.name }
+            state.environments.load = .loaded(statuses)
+            state.environments.selected = previous.flatMap { name in statuses.firstIndex { $0.name == name } }
+            state.environments.rollbackSelected = previousRollback.flatMap { name in statuses.firstIndex { $0.name == name } }
+            return loadRollbackIfShown(&state)
+        case .environmentsFailed(let message):
+            finish(.readingEnvironments, &state)
+            state.environments.load = .failed(message)
+            state.status = StatusMessage(message, .error)
+            return []
+        case .rollbackLoaded(let readiness, let plan, let problem):
+            finish(.readingReadiness, &state)
+            state.environments.rollback = .loaded(readiness, plan: plan, planProblem: problem)
+            return []
+        case .rollbackFailed(let environment, let message):
+            finish(.readingReadiness, &state)
+            state.environments.rollback = .failed(environment: environment, message: message)
+            return []
+        case .promotionPlanned(let plan):
+            finish(.planningPromotion, &state)
+            state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
+                kind: .promote, environment: plan.environment.name, current: plan.current, target: plan.target,
+                offered: plan.offered, commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject },
+                detail: plan.changelog, notes: plan.notes, needsName: plan.requiresConfirmation))
+            return []
+        case .environmentRefused(let message):
+            finish(.planningPromotion, &state)
+            state.status = StatusMessage(message, .warn)
+            return []
+        case .deploymentFinished(let result):
+            finish(.deploying, &state)
+            state.environments.running = nil
+            state.environments.failureOutput = ""
+            var text = "\(result.environment) now runs \(result.to) (took \(EnvironmentsPanelState.clock(result.durationSeconds))"
+            if let target = result.targetSeconds, let within = result.withinTarget {
+                text += within ? ", within the \(EnvironmentsPanelState.clock(target)) target" : ", OVER the \(EnvironmentsPanelState.clock(target)) target"
+            }
+            text += ")"
+            if result.action == "env.rollback", let from = result.from { text += "; \(from) is held" }
+            let message = StatusMessage(text, result.withinTarget == false ? .warn : .ok)
+            state.environments.outcome = message
+            state.status = message
+            return reloadEnvironments(&state)
+        case .deploymentFailed(let environment, let message, let output):
+            finish(.deploying, &state)
+            state.environments.running = nil
+            state.environments.failureOutput = output
+            let status = StatusMessage("\(environment): \(message)", .error)
+            state.environments.outcome = status
+            state.status = status
+            return reloadEnvironments(&state)
+        case .holdsCleared(let environment, let versions):
+            finish(.clearingHolds, &state)
+            state.status = StatusMessage(versions.isEmpty ? "\(environment) had no holds"
+                                         : "cleared the hold on \(versions.joined(separator: ", ")) in \(environment)", .ok)
+            return reloadEnvironments(&state)
+        default:
+            return nil
+        }
+    }
+
+    /// Reads the environments when one of their panels is shown and they are not read yet.
+    static func loadEnvironmentsIfShown(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.panel == .environments || state.panel == .rollback else { return [] }
+        switch state.environments.load {
+        case .notLoaded, .failed: return reloadEnvironments(&state)
+        case .loading: return []
+        case .loaded: return loadRollbackIfShown(&state)
+        }
+    }
+
+    static func reloadEnvironments(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if case .loaded = state.environments.load {} else { state.environments.load = .loading }
+        state.environments.rollback = .notLoaded
+        begin(.readingEnvironments, &state)
+        return [.loadEnvironments]
+    }
+
+    /// On the Rollback panel, reads the selected environment's readiness and rollback plan once.
+    static func loadRollbackIfShown(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.panel == .rollback, let name = state.environments.rollbackStatus?.name else { return [] }
+        switch state.environments.rollback {
+        case .loading(let loading) where loading == name: return []
+        case .loaded(let readiness, _, _) where readiness.environment == name: return []
+        case .failed(let environment, _) where environment == name: return []
+        default: break
+        }
+        state.environments.rollback = .loading(name)
+        begin(.readingReadiness, &state)
+        return [.loadRollback(environment: name)]
+    }
+
+    static func moveEnvironment(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let count = state.environments.statuses.count
+        let onRollback = state.panel == .rollback
+        guard count > 0, let current = onRollback ? state.environments.rollbackIndex : state.environments.selectedIndex else { return [] }
+        let target = delta == -Int.max / 2 ? 0 : delta == Int.max / 2 ? count - 1 : min(count - 1, max(0, current + delta))
+        if onRollback { state.environments.rollbackSelected = target } else { state.environments.selected = target }
+        return loadRollbackIfShown(&state)
+    }
+
+    /// `p`: plans a promotion of the selected environment; the plan comes back as a confirmation.
+    static func startPromotion(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        // From another panel (the palette): show the panel and read the environments first.
+        if state.panel != .environments { return show(.environments, &state) }
+        guard state.environments.running == nil else {
+            state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
+            return []
+        }
+        guard let status = state.environments.selectedStatus else {
+            state.status = StatusMessage("no environment selected (the environments are still being read)", .info)
+            return []
+        }
+        if status.settings.auto {
+            state.status = StatusMessage("\(status.name) is deployed by CI on every merge to main: Slipway does not promote it", .warn)
+            return []
+        }
+        begin(.planningPromotion, &state)
+        return [.planPromotion(environment: status.name)]
+    }
+
+    /// `R`: asks to roll the selected environment back to the version its plan names.
+    static func startRollback(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.panel != .rollback { return show(.rollback, &state) }
+        guard state.environments.running == nil else {
+            state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
+            return []
+        }
+        switch state.environments.rollback {
+        case .loaded(let readiness, let plan, let problem):
+            guard let plan else {
+                state.status = StatusMessage("\(readiness.environment) cannot be rolled back: \(problem ?? "no earlier version")", .warn)
+                return []
+            }
+            var detail = plan.choice
+            if let revision = plan.target.revision { detail += ", revision \(revision)" }
+            let failing = readiness.items.filter { $0.state == .fail }
+            if !failing.isEmpty { detail += "\nreadiness fails on:" }
+            for item in failing { detail += "\n✗ " + item.title }
+            state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
+                kind: .rollback, environment: plan.environment.name, current: plan.current, target: plan.target.version,
+                commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject }, detail: detail, needsName: true))
+        case .failed(_, let message):
+            state.status = StatusMessage("cannot roll back: \(message)", .error)
+        case .notLoaded, .loading:
+            state.status = StatusMessage("the rollback plan is still being read", .info)
+        }
+        return []
+    }
+
+    /// `h`: clears the selected environment's holds.
+    static func clearHold(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let status = state.environments.selectedStatus else {
+            state.status = StatusMessage("no environment selected", .info)
+            return []
+        }
+        guard !status.holds.isEmpty else {
+            state.status = StatusMessage("\(status.name) has no hold to clear", .info)
+            return []
+        }
+        if state.dryRun {
+            state.status = StatusMessage("dry-run: would clear the hold on \(status.holds.map(\.version).joined(separator: ", "))", .warn)
+            return []
+        }
+        begin(.clearingHolds, &state)
+        return [.clearHolds(environment: status.name)]
+    }
+
+    /// Keys in the promotion or rollback confirmation.
+    static func handle(_ key: Key, confirming dialog: EnvironmentConfirmDialog, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var dialog = dialog
+        switch key {
+        case .escape:
+            state.overlay = nil
+            state.status = StatusMessage(dialog.kind == .promote ? "nothing promoted" : "nothing rolled back", .info)
+        case .enter:
+            switch dialog.validated() {
+            case .failure(let problem):
+                dialog.error = problem.description
+                state.overlay = .confirmEnvironment(dialog)
+            case .success(let confirmation):
+                state.overlay = nil
+                let action = dialog.kind == .promote ? "promotion" : "rollback"
+                if state.dryRun {
+                    state.status = StatusMessage("dry-run: would \(dialog.kind == .promote ? "promote" : "roll back") \(dialog.environment) to \(dialog.target)", .warn)
+                    return []
+                }
+                let targetSeconds = dialog.kind == .rollback ? rollbackTargetSeconds(state, dialog.environment) : nil
+                state.environments.running = EnvironmentsPanelState.Running(environment: dialog.environment, action: action,
+                                                                            target: dialog.target, targetSeconds: targetSeconds)
+                state.environments.outcome = nil
+                begin(.deploying, &state)
+                switch dialog.kind {
+                case .promote:
+                    return [.promote(environment: dialog.environment, version: dialog.target, confirmation: confirmation)]
+                case .rollback:
+                    return [.rollback(environment: dialog.environment, to: dialog.target, confirmation: confirmation ?? dialog.environment)]
+                }
+            }
+        case .character("y") where !dialog.needsName:
+            return handle(.enter, confirming: dialog, &state)
+        case .character("n") where !dialog.needsName:
+            return handle(.escape, confirming: dialog, &state)
+        default:
+            guard dialog.needsName else { break }
+            edit(&dialog.typed, with: key)
+            dialog.error = nil
+            state.overlay = .confirmEnvironment(dialog)
+        }
+        return []
+    }
+
+    static func rollbackTargetSeconds(_ state: ConsoleState, _ environment: String) -> Double? {
+        if case .loaded(_, let plan?, _) = state.environments.rollback, plan.environment.name == environment {
+            return plan.targetSeconds
+        }
+        return state.environments.statuses.first { $0.name == environment }.map { $0.settings.rollback.targetMinutes * 60 }
+    }
+}

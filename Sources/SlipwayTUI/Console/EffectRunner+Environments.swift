@@ -1,0 +1,76 @@
+import SlipwayKit
+
+/// The Environments and Rollback panels' effects, through `EnvironmentPipeline` as `slipway env` uses it.
+extension EffectRunner {
+    func performEnvironments(_ effect: ConsoleEffect) -> [ConsoleAction] {
+        let pipeline: EnvironmentPipeline
+        do {
+            let repository = try GitRepository.open(repositoryPath, runner: runner)
+            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            pipeline = try EnvironmentPipeline(repository: repository, config: config, runner: runner)
+        } catch {
+            let message = Self.describe(error)
+            switch effect {
+            case .loadRollback(let environment): return [.rollbackFailed(environment: environment, message: message)]
+            case .promote(let environment, _, _), .rollback(let environment, _, _):
+                return [.deploymentFailed(environment: environment, message: message, output: "")]
+            case .planPromotion, .clearHolds: return [.environmentRefused(message)]
+            default: return [.environmentsFailed(message)]
+            }
+        }
+        switch effect {
+        case .loadEnvironments:
+            guard !pipeline.environments.isEmpty else {
+                return [.environmentsFailed("no environments are configured; add an \"environments\" list to .slipway.json")]
+            }
+            return [.environmentsLoaded(pipeline.statuses())]
+        case .loadRollback(let environment):
+            do {
+                let readiness = try pipeline.readiness(environment)
+                do {
+                    return [.rollbackLoaded(readiness, plan: try pipeline.rollbackPlan(environment), planProblem: nil)]
+                } catch {
+                    return [.rollbackLoaded(readiness, plan: nil, planProblem: Self.describe(error))]
+                }
+            } catch {
+                return [.rollbackFailed(environment: environment, message: Self.describe(error))]
+            }
+        case .planPromotion(let environment):
+            do {
+                return [.promotionPlanned(try pipeline.promotionPlan(environment))]
+            } catch {
+                return [.environmentRefused(Self.describe(error))]
+            }
+        case .promote(let environment, let version, let confirmation):
+            do {
+                let plan = try pipeline.promotionPlan(environment, version: version)
+                return [.deploymentFinished(try pipeline.promote(plan, confirmation: confirmation))]
+            } catch let error as DeploymentError {
+                return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]
+            } catch {
+                return [.deploymentFailed(environment: environment, message: Self.describe(error), output: "")]
+            }
+        case .rollback(let environment, let version, let confirmation):
+            do {
+                let plan = try pipeline.rollbackPlan(environment, to: version)
+                return [.deploymentFinished(try pipeline.rollback(plan, confirmation: confirmation))]
+            } catch let error as DeploymentError {
+                return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]
+            } catch {
+                return [.deploymentFailed(environment: environment, message: Self.describe(error), output: "")]
+            }
+        case .clearHolds(let environment):
+            do {
+                return [.holdsCleared(environment: environment, versions: try pipeline.clearHolds(environment).map(\.version))]
+            } catch {
+                return [.environmentRefused(Self.describe(error))]
+            }
+        default:
+            return []
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        String(describing: error)
+    }
+}

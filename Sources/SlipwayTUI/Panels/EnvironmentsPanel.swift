@@ -1,0 +1,97 @@
+import Foundation
+import SlipwayKit
+
+/// The Environments panel: each environment in order with its version, since when, by whom, backend, the CI
+/// marker, holds and the difference to the next one; `p` promotes the selected one, `h` clears its hold.
+public enum EnvironmentsPanel {
+    public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
+        for (offset, line) in lines(state, width: area.width).prefix(area.height).enumerated() {
+            buffer.draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
+        }
+    }
+
+    /// The panel's text, top to bottom: pure.
+    public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
+        let panel = state.environments
+        switch panel.load {
+        case .notLoaded, .loading:
+            return [StyledLine(" Reading the environments…", .muted)]
+        case .failed(let message):
+            return [StyledLine(" Could not read the environments:", .error)]
+                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+        case .loaded(let statuses):
+            var lines: [StyledLine] = []
+            let selected = panel.selectedIndex
+            for (index, status) in statuses.enumerated() {
+                let marker = index == selected ? "▸ " : "  "
+                var line = StyledLine(" " + marker, .accent)
+                line.append(TextFit.pad(status.name, to: 12), index == selected ? .selection : .title)
+                if let problem = status.problem {
+                    line.append("?  " + problem, .error)
+                    lines.append(line)
+                    continue
+                }
+                line.append(TextFit.pad(status.version ?? "—", to: 10), .accent)
+                if let since = status.state?.since { line.append("since " + day(since) + "  ", .text) }
+                if let by = status.state?.by {
+                    // Narrow: the name without the address.
+                    let name = width < 100 ? (by.components(separatedBy: " <").first ?? by) : by
+                    line.append("by " + name, .muted)
+                }
+                lines.append(line)
+                var detail = StyledLine("     " + status.settings.backend.kind, .muted)
+                if status.settings.auto { detail.append("  auto: deployed by CI", .muted) }
+                if status.settings.protected { detail.append("  protected", .warn) }
+                if let pending = status.state?.status, status.state?.isPending == true { detail.append("  " + pending, .error) }
+                if !status.holds.isEmpty { detail.append("  held: " + status.holds.map(\.version).joined(separator: ", "), .warn) }
+                lines.append(detail)
+                if let recovery = status.state?.recovery { lines.append(StyledLine("     recovery: " + recovery, .warn)) }
+                if index + 1 < statuses.count {
+                    lines.append(difference(status, statuses[index + 1]))
+                }
+            }
+            lines.append(StyledLine())
+            if let running = panel.running {
+                lines.append(StyledLine(" \(running.action) of \(running.environment) to \(running.target) running: "
+                                        + EnvironmentsPanelState.clock(running.elapsedSeconds), .accent))
+            } else if let outcome = panel.outcome {
+                lines += TextFit.wrap(outcome.text, to: max(1, width - 2)).map { StyledLine(" " + $0, FooterBar.role(of: outcome.kind)) }
+                lines += outputLines(panel.failureOutput, width: width)
+            }
+            if let status = panel.selectedStatus {
+                lines.append(StyledLine(" " + hint(status), .muted))
+            }
+            return lines
+        }
+    }
+
+    /// The arrow between two neighbours: what the next one would gain.
+    static func difference(_ status: EnvironmentStatus, _ next: EnvironmentStatus) -> StyledLine {
+        guard let version = status.version, let nextVersion = next.version else { return StyledLine("     │", .muted) }
+        if version == nextVersion { return StyledLine("     │ same as \(next.name)", .muted) }
+        if let promotable = next.promotable {
+            return StyledLine("     │ \(next.name) is behind: \(nextVersion) → \(promotable) can be promoted", .ok)
+        }
+        return StyledLine("     │ \(next.name) runs \(nextVersion), \(status.name) runs \(version)", .muted)
+    }
+
+    static func hint(_ status: EnvironmentStatus) -> String {
+        if status.settings.auto { return "\(status.name) is deployed by CI on every merge to main." }
+        if !status.holds.isEmpty { return "h clears the hold on \(status.name); p promotes it." }
+        return "p promotes \(status.name)\(status.promotable.map { " to \($0)" } ?? "")."
+    }
+
+    static func outputLines(_ output: String, width: Int) -> [StyledLine] {
+        guard !output.isEmpty else { return [] }
+        return [StyledLine(" backend output:", .muted)]
+            + output.split(separator: "\n").suffix(6).map { StyledLine("   " + TextFit.truncate(String($0), to: max(1, width - 4)), .error) }
+    }
+
+    static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

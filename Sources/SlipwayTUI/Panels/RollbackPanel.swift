@@ -1,0 +1,86 @@
+import SlipwayKit
+
+/// The Rollback panel: for the selected environment (production unless another was chosen) the readiness
+/// checklist, the version it would go back to, and the rollback with its clock against the target.
+public enum RollbackPanel {
+    public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
+        for (offset, line) in lines(state, width: area.width).prefix(area.height).enumerated() {
+            buffer.draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
+        }
+    }
+
+    /// The panel's text, top to bottom: pure.
+    public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
+        let panel = state.environments
+        switch panel.load {
+        case .notLoaded, .loading:
+            return [StyledLine(" Reading the environments…", .muted)]
+        case .failed(let message):
+            return [StyledLine(" Could not read the environments:", .error)]
+                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+        case .loaded(let statuses):
+            var lines: [StyledLine] = []
+            var tabs = StyledLine(" ", .text)
+            let selected = panel.rollbackIndex
+            for (index, status) in statuses.enumerated() {
+                tabs.append(index == selected ? "[\(status.name)]" : " \(status.name) ", index == selected ? .selection : .muted)
+                tabs.append(" ", .text)
+            }
+            tabs.append("  j/k chooses", .muted)
+            lines.append(tabs)
+            lines.append(StyledLine())
+            switch panel.rollback {
+            case .notLoaded, .loading:
+                lines.append(StyledLine(" Checking rollback readiness…", .muted))
+            case .failed(let environment, let message):
+                lines.append(StyledLine(" Could not judge \(environment)'s rollback readiness:", .error))
+                lines += TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+            case .loaded(let readiness, let plan, let problem):
+                var head = StyledLine(" \(readiness.environment) runs ", .text)
+                head.append(readiness.deployed ?? "nothing", .accent)
+                head.append(", would go back to ", .text)
+                head.append(plan?.target.version ?? readiness.target ?? "nothing", .accent)
+                lines.append(head)
+                if let plan { lines += TextFit.wrap("(\(plan.choice))", to: max(1, width - 2)).map { StyledLine(" " + $0, .muted) } }
+                if let problem { lines += TextFit.wrap(problem, to: max(1, width - 4)).map { StyledLine("   " + $0, .warn) } }
+                lines.append(StyledLine(" Readiness", .title))
+                // Wide: title and reason side by side; narrow: the reason under its title.
+                let titleWidth = width >= 110 ? (readiness.items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 2 : 0
+                let indent = titleWidth > 0 ? 5 + titleWidth : 5
+                for item in readiness.items {
+                    let role: StyleRole = item.state == .pass ? .ok : item.state == .fail ? .error : .warn
+                    let wrapped = TextFit.wrap(item.reason, to: max(10, width - indent - 1))
+                    var line = StyledLine("   " + item.state.symbol + " ", role)
+                    if titleWidth > 0 {
+                        line.append(TextFit.pad(item.title, to: titleWidth), .text)
+                        line.append(wrapped.first ?? "", .muted)
+                        lines.append(line)
+                    } else {
+                        line.append(item.title, .text)
+                        lines.append(line)
+                        if let first = wrapped.first { lines.append(StyledLine(String(repeating: " ", count: indent) + first, .muted)) }
+                    }
+                    for more in wrapped.dropFirst().prefix(2) { lines.append(StyledLine(String(repeating: " ", count: indent) + more, .muted)) }
+                }
+                if let plan {
+                    let target = EnvironmentsPanelState.clock(plan.targetSeconds)
+                    lines.append(StyledLine())
+                    if let running = panel.running, running.environment == readiness.environment {
+                        let elapsed = running.elapsedSeconds
+                        let over = running.targetSeconds.map { elapsed > $0 } ?? false
+                        lines.append(StyledLine(" Rolling \(running.environment) back to \(running.target): "
+                                                + EnvironmentsPanelState.clock(elapsed) + " of " + target, over ? .error : .accent))
+                    } else {
+                        lines.append(StyledLine(" R rolls \(readiness.environment) back to \(plan.target.version) (type its name to confirm); target \(target)", .muted))
+                    }
+                }
+            }
+            if panel.running == nil, let outcome = panel.outcome {
+                lines.append(StyledLine())
+                lines += TextFit.wrap(outcome.text, to: max(1, width - 2)).map { StyledLine(" " + $0, FooterBar.role(of: outcome.kind)) }
+                lines += EnvironmentsPanel.outputLines(panel.failureOutput, width: width)
+            }
+            return lines
+        }
+    }
+}
