@@ -8,7 +8,7 @@ public struct HotfixEngine: Sendable {
     /// The current time, for the board's ages.
     public var now: @Sendable () -> Date = { Date() }
 
-    public init(repository: GitRepository, config: SlipwayConfig, files: (any ReleaseFilesEditing)? = ReleaseFiles(),
+    public init(repository: GitRepository, config: SlipwayConfig, files: (any ReleaseFilesEditing)? = ReleaseFileEditor(),
                 forge: (any Forge)? = nil) {
         release = ReleaseEngine(repository: repository, config: config, files: files, forge: forge)
     }
