@@ -19,4 +19,6 @@ public enum ConsoleAction: Sendable {
     case previewsFailed(String)
     case releaseFilesWritten([String])
     case releaseFilesFailed(String)
+    /// The Hotfixes panel's board and actions.
+    case hotfixes(HotfixResult)
 }

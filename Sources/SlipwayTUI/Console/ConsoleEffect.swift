@@ -10,4 +10,6 @@ public enum ConsoleEffect: Sendable, Hashable {
     case saveOverrides(ReleaseOverrides, persist: Bool, message: String)
     case previewReleaseFiles(SemanticVersion)
     case writeReleaseFiles(SemanticVersion)
+    /// The Hotfixes panel's board and actions.
+    case hotfixes(HotfixEffect)
 }

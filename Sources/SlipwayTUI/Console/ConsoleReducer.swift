@@ -78,6 +78,8 @@ public enum ConsoleReducer {
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)
             return []
+        case .hotfixes(let result):
+            return reduceHotfix(result, &state)
         }
     }
 
@@ -95,6 +97,7 @@ public enum ConsoleReducer {
             return []
         }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
+        if let effects = handleHotfixConfirm(key, &state) { return effects }
         guard let command = KeyBinding.command(for: key, on: state.panel) else {
             if case .character(let character) = key, character != " " {
                 state.status = StatusMessage("\(character) does nothing here: ? lists the keys", .info)
@@ -296,6 +299,7 @@ public enum ConsoleReducer {
         case .top: move(by: -Int.max / 2, &state)
         case .bottom: move(by: Int.max / 2, &state)
         case .open:
+            if state.panel == .hotfixes { openHotfix(&state) }
             guard state.panel == .changes else { return [] }
             guard let commit = state.selectedCommit else {
                 state.status = StatusMessage("no commit selected", .info)
@@ -390,6 +394,14 @@ public enum ConsoleReducer {
             state.commitDetails = [:]
             state.status = StatusMessage("reloading", .info)
             return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)]
+                + (state.panel == .hotfixes ? loadHotfixBoard(&state) : [])
+        case .hotfixStart: return requestHotfix(.start, &state)
+        case .hotfixPrepare: return requestHotfix(.prepare, &state)
+        case .hotfixApprove: return requestHotfix(.approve, &state)
+        case .hotfixMerge: return requestHotfix(.merge, &state)
+        case .hotfixTag: return requestHotfix(.tag, &state)
+        case .hotfixBackport: return requestHotfix(.backport, &state)
+        case .closeHotfix: closeHotfix(&state)
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
@@ -407,7 +419,7 @@ public enum ConsoleReducer {
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.panel = panel
         state.status = nil
-        return previewIfShown(&state)
+        return previewIfShown(&state) + hotfixBoardIfShown(&state)
     }
 
     /// On the Version panel, loads the release-file previews once the proposal is there.
@@ -467,6 +479,8 @@ public enum ConsoleReducer {
             if delta == -Int.max / 2 { state.topRow = 0 }
         case .version:
             state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
+        case .hotfixes:
+            moveHotfix(by: delta, &state)
         default:
             break
         }

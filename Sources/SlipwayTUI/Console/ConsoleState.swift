@@ -42,6 +42,9 @@ public struct ConsoleState: Sendable {
 
     public var commandLog: [CommandRecord] = []
 
+    /// The Hotfixes panel.
+    public var hotfixes = HotfixPanelState()
+
     public init(repositoryPath: String, width: Int = 80, height: Int = 24, dryRun: Bool = false,
                 releaseFilesAvailable: Bool = false) {
         self.repositoryPath = repositoryPath

@@ -69,6 +69,8 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.previewsFailed(String(describing: error))]
             }
+        case .hotfixes(let hotfixEffect):
+            return [performHotfix(hotfixEffect)]
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

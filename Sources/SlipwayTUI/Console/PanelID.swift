@@ -28,7 +28,7 @@ public enum PanelID: Int, Sendable, CaseIterable, Hashable {
     }
 
     /// `false` for the panels of later issues, which say so instead of pretending.
-    public var isBuilt: Bool { self == .changes || self == .version }
+    public var isBuilt: Bool { self == .changes || self == .version || self == .hotfixes }
 
     /// What the panel will hold, from PRODUCT.md, shown while it is not built.
     public var plannedContent: String {

@@ -5,6 +5,9 @@ public enum Work: Sendable, Hashable {
     case savingOverrides
     case previewingFiles
     case writingFiles
+    case readingHotfixes
+    case planningHotfix
+    case runningHotfix
 
     public var label: String {
         switch self {
@@ -13,6 +16,9 @@ public enum Work: Sendable, Hashable {
         case .savingOverrides: return "saving the override"
         case .previewingFiles: return "previewing release files"
         case .writingFiles: return "writing release files"
+        case .readingHotfixes: return "reading hotfixes"
+        case .planningHotfix: return "listing the hotfix commands"
+        case .runningHotfix: return "running the hotfix action"
         }
     }
 }

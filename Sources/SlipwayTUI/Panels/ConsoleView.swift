@@ -21,6 +21,7 @@ public enum ConsoleView {
         switch state.panel {
         case .changes: ChangesPanel.render(state, in: body, into: &buffer)
         case .version: VersionPanel.render(state, in: body, into: &buffer)
+        case .hotfixes: HotfixesPanel.render(state, in: body, into: &buffer)
         default: PlaceholderPanel.render(state.panel, in: body, into: &buffer)
         }
         FooterBar.render(state, into: &buffer)

@@ -63,6 +63,7 @@ public enum FooterBar {
         case .confirmWrite: return [("y", "write"), ("n", "cancel")]
         case nil: break
         }
+        if state.panel == .hotfixes, state.hotfixes.confirm != nil { return [("y", "run"), ("n", "cancel")] }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
         var hints: [(key: String, text: String)] = []
         for binding in KeyBinding.bindings(on: state.panel) where binding.inFooter && binding.panels != nil {
@@ -71,7 +72,7 @@ public enum FooterBar {
             if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
         }
         hints += [("?", "help"), ("q", "quit"), ("Tab", "panel"), ("L", "log"), (":", "commands")]
-        if state.panel == .changes || state.panel == .version { hints.append(("j/k", "move")) }
+        if state.panel == .changes || state.panel == .version || state.panel == .hotfixes { hints.append(("j/k", "move")) }
         return hints
     }
 
@@ -82,6 +83,13 @@ public enum FooterBar {
         case .classifyCommit: return "classify"
         case .overrideVersion: return "override"
         case .writeReleaseFiles: return "write"
+        case .hotfixStart: return "start"
+        case .hotfixPrepare: return "prepare"
+        case .hotfixApprove: return "approve"
+        case .hotfixMerge: return "merge"
+        case .hotfixTag: return "tag"
+        case .hotfixBackport: return "backport"
+        case .closeHotfix: return "board"
         case .nextPanel: return "panel"
         case .commandLog: return "log"
         case .palette: return "commands"

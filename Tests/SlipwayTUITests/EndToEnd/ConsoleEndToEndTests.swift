@@ -46,10 +46,12 @@ struct ConsoleEndToEndTests {
         try session.press("Tab")
         screen = try session.waitFor("Decided by 1 commit(s) at major:")
         #expect(screen.contains("Current   1.4.0  (v1.4.0)"))
-        for (key, title) in [("3", "Release"), ("4", "Approvals"), ("5", "Environments"), ("6", "Rollback"), ("7", "Hotfixes")] {
+        for (key, title) in [("3", "Release"), ("4", "Approvals"), ("5", "Environments"), ("6", "Rollback")] {
             try session.press(key)
             try session.waitFor("The \(title) panel is not built yet.")
         }
+        try session.press("7")
+        try session.waitFor("No hotfixes. s starts one from the latest release tag.")
         try session.press("BTab")
         try session.waitFor("The Rollback panel is not built yet.")
         try session.press("1")
