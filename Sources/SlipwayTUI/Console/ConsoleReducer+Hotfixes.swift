@@ -24,6 +24,7 @@ extension ConsoleReducer {
         case .planned(let request, let commands, let message):
             finish(.planningHotfix, &state)
             state.hotfixes.confirm = HotfixPanelState.Confirm(request: request, commands: commands, message: message)
+            state.status = StatusMessage("\(request.commandLine): y runs it, n cancels", .info)
         case .planFailed(let request, let message):
             finish(.planningHotfix, &state)
             state.status = StatusMessage("\(request.commandLine): \(message)", .error)

@@ -29,7 +29,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("g"), .home], "g", .top, panels: lists),
         KeyBinding([.character("G"), .end], "G", .bottom, panels: lists),
         KeyBinding([.enter], "Enter", .open, panels: [.changes, .hotfixes], footer: true),
-        KeyBinding([.escape], "Esc", .closeHotfix, panels: [.hotfixes]),
+        KeyBinding([.escape], "Esc", .closeHotfix, panels: [.hotfixes], footer: true),
         KeyBinding([.character("b")], "b", .hotfixBackport, panels: [.hotfixes], footer: true),
         KeyBinding([.character("a")], "a", .hotfixApprove, panels: [.hotfixes], footer: true),
         KeyBinding([.character("m")], "m", .hotfixMerge, panels: [.hotfixes], footer: true),

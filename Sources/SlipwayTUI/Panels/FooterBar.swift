@@ -68,6 +68,7 @@ public enum FooterBar {
         var hints: [(key: String, text: String)] = []
         for binding in KeyBinding.bindings(on: state.panel) where binding.inFooter && binding.panels != nil {
             if binding.command == .writeReleaseFiles, state.releaseFiles == .unavailable { continue }
+            if binding.command == (state.hotfixes.opened == nil ? .closeHotfix : .open) { continue }
             hints.append((binding.label, shortName(binding.command)))
             if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
         }
