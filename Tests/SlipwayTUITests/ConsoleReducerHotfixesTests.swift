@@ -59,7 +59,18 @@ import Testing
         _ = ConsoleFixture.reduce(&state, keys: [.down])
         #expect(ConsoleFixture.reduce(&state, keys: [.character("t")]).isEmpty)
         #expect(state.status?.text == "tag does not apply to 1.2.1 now (ready-to-merge): `slipway hotfix merge 1.2.1`")
-        #expect(ConsoleFixture.reduce(&state, keys: [.character("s")]) == [.hotfixes(.plan(HotfixRequest(.start, version: nil)))])
+        // The fixture's last release is v1.4.0: its line has no hotfix yet.
+        let start = HotfixRequest(.start, version: HotfixFixture.version("1.4.1"), from: "v1.4.0")
+        #expect(ConsoleFixture.reduce(&state, keys: [.character("s")]) == [.hotfixes(.plan(start))])
+        #expect(start.commandLine == "slipway hotfix start --from v1.4.0 --version 1.4.1")
+    }
+
+    @Test func startTakesTheFirstFreePatchFromTheLinesLatestTaggedHotfix() {
+        let base = ReleaseTag(name: "v1.1.0", version: HotfixFixture.version("1.1.0"))
+        let request = HotfixRequest.start(base: base, board: HotfixFixture.board.rows)
+        #expect(request == HotfixRequest(.start, version: HotfixFixture.version("1.1.2"), from: "v1.1.1"))
+        let fresh = HotfixRequest.start(base: ReleaseTag(name: "v1.2.0", version: HotfixFixture.version("1.2.0")), board: HotfixFixture.board.rows)
+        #expect(fresh == HotfixRequest(.start, version: HotfixFixture.version("1.2.2"), from: "v1.2.0"), "1.2.1 is open, not tagged")
     }
 
     @Test func aRefusedPlanIsShownAndTheKeysAreInThePaletteAndHelp() {

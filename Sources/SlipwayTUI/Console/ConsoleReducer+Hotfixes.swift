@@ -95,7 +95,7 @@ extension ConsoleReducer {
             state.status = StatusMessage("a hotfix action is already running", .warn)
             return []
         }
-        var version: SemanticVersion?
+        var request = HotfixRequest.start(base: state.proposal?.baseTag, board: state.hotfixes.rows)
         if action != .start {
             guard let row = state.hotfixes.current else {
                 state.status = StatusMessage("select a hotfix first", .info)
@@ -105,9 +105,8 @@ extension ConsoleReducer {
                 state.status = StatusMessage("\(action.rawValue) does not apply to \(row.version) now (\(row.attention.key)): \(row.next)", .warn)
                 return []
             }
-            version = row.version
+            request = HotfixRequest(action, version: row.version)
         }
-        let request = HotfixRequest(action, version: version)
         begin(.planningHotfix, &state)
         state.status = StatusMessage("working out the commands of \(request.commandLine)…", .info)
         return [.hotfixes(.plan(request))]

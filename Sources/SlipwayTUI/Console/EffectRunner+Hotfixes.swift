@@ -37,10 +37,10 @@ extension EffectRunner {
     }
 
     func perform(_ request: HotfixRequest, on engine: HotfixEngine, dryRun: Bool) throws -> ActionReport {
-        if request.action == .start { return try engine.start(dryRun: dryRun) }
+        if request.action == .start { return try engine.start(from: request.from, version: request.version, dryRun: dryRun) }
         guard let version = request.version else { throw ConsoleProblem("\(request.action.rawValue) needs a hotfix version") }
         switch request.action {
-        case .start: return try engine.start(dryRun: dryRun)
+        case .start: return try engine.start(from: request.from, version: request.version, dryRun: dryRun)
         case .prepare: return try engine.prepare(version, dryRun: dryRun)
         case .approve: return try engine.approve(version, dryRun: dryRun)
         case .merge: return try engine.merge(version, dryRun: dryRun)

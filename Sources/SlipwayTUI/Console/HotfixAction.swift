@@ -38,18 +38,37 @@ public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
     }
 }
 
-/// One hotfix action on one hotfix (`version` is `nil` for start).
+/// One hotfix action on one hotfix; for start, the tag to start from and the version (both `nil`: the engine's
+/// defaults, the latest release tag's next PATCH).
 public struct HotfixRequest: Sendable, Hashable {
     public var action: HotfixAction
     public var version: SemanticVersion?
+    /// start: the release tag to branch from.
+    public var from: String?
 
-    public init(_ action: HotfixAction, version: SemanticVersion?) {
+    public init(_ action: HotfixAction, version: SemanticVersion?, from: String? = nil) {
         self.action = action
         self.version = version
+        self.from = from
     }
 
     /// `slipway hotfix backport 1.2.1`: the headless command that does the same.
     public var commandLine: String {
-        "slipway hotfix \(action.rawValue)" + (version.map { " \($0)" } ?? "")
+        if action == .start {
+            return "slipway hotfix start" + (from.map { " --from \($0)" } ?? "") + (version.map { " --version \($0)" } ?? "")
+        }
+        return "slipway hotfix \(action.rawValue)" + (version.map { " \($0)" } ?? "")
+    }
+
+    /// Start on the line of `base` (the last release) at the first PATCH no hotfix on the board holds, from the
+    /// line's latest tagged hotfix below it (or `base`).
+    public static func start(base: ReleaseTag?, board: [HotfixBoardRow]) -> HotfixRequest {
+        guard let base else { return HotfixRequest(.start, version: nil) }
+        let taken = Set(board.map(\.version))
+        var version = base.version.core.bumped(.patch)
+        while taken.contains(version) { version = version.bumped(.patch) }
+        let below = board.filter { $0.tagged && $0.version.major == version.major && $0.version.minor == version.minor && $0.version < version }
+        let from = below.max { $0.version < $1.version }.map(\.tag) ?? base.name
+        return HotfixRequest(.start, version: version, from: from)
     }
 }
