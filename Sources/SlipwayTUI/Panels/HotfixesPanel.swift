@@ -83,7 +83,7 @@ public enum HotfixesPanel {
         let wide = width >= 100
         let lead: (String, StyleRole) = row.techLeadApproval.map { ("✓ " + name(of: $0), .ok) }
             ?? (row.prepared && !row.tagged ? ("needed", .warn) : ("—", .muted))
-        let backported: (String, StyleRole) = row.backported ? ("yes", .ok)
+        let backported: (String, StyleRole) = row.commits.isEmpty ? ("—", .muted) : row.backported ? ("yes", .ok)
             : (row.missingOnMain.map { ("no (\($0) " + (wide ? "missing)" : "miss)"), .warn) } ?? ("?", .muted))
         let cells: [(String, StyleRole)] = [
             marker(row.attention),
