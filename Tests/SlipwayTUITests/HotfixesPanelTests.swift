@@ -47,11 +47,12 @@ import Testing
     @Test func aBackportConflictShowsItsFiles() {
         var state = HotfixFixture.state(width: 120, height: 40)
         let request = HotfixRequest(.backport, version: HotfixFixture.version("1.2.1"))
-        _ = ConsoleReducer.reduce(&state, .hotfixes(.failed(request, message: "cherry-picking 0e388a9 onto backport/v1.2.1 conflicts in src/health.js",
+        _ = ConsoleReducer.reduce(&state, .hotfixes(.failed(request, message: "git status\ngit cherry-pick --continue\nslipway hotfix backport 1.2.1",
                                                             conflictFiles: ["src/health.js"])))
         let screen = ConsoleView.render(state).text
         #expect(screen.contains("Backport conflict in 1 file(s):"))
         #expect(screen.contains("   src/health.js"))
         #expect(screen.contains("backport 1.2.1 conflicts in 1 file(s)"))
+        #expect(screen.contains("$ git cherry-pick --continue") && screen.contains("$ slipway hotfix backport 1.2.1"))
     }
 }

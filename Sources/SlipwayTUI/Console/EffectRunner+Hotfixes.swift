@@ -23,7 +23,8 @@ extension EffectRunner {
                 let report = try perform(request, on: try hotfixEngine(), dryRun: false)
                 return .hotfixes(.done(request, message: report.message))
             } catch let conflict as BackportConflict {
-                return .hotfixes(.failed(request, message: conflict.description, conflictFiles: conflict.files))
+                // The commands that finish it, one a line: the panel lists them under the files.
+                return .hotfixes(.failed(request, message: conflict.nextCommands.joined(separator: "\n"), conflictFiles: conflict.files))
             } catch {
                 return .hotfixes(.failed(request, message: Self.describe(error), conflictFiles: []))
             }

@@ -8,6 +8,7 @@ public enum HotfixResult: Sendable {
     case planned(HotfixRequest, commands: [String], message: String)
     case planFailed(HotfixRequest, message: String)
     case done(HotfixRequest, message: String)
-    /// The action was refused or failed; `conflictFiles` holds a backport conflict's files.
+    /// The action was refused or failed; `conflictFiles` holds a backport conflict's files, and then `message`
+    /// the commands that finish it, one a line.
     case failed(HotfixRequest, message: String, conflictFiles: [String])
 }

@@ -164,7 +164,10 @@ public enum HotfixesPanel {
             lines.append(StyledLine())
             lines.append(StyledLine(" Backport conflict in \(conflict.files.count) file(s):", .error))
             lines += conflict.files.map { StyledLine("   " + $0, .error) }
-            lines += TextFit.wrap(conflict.message, to: max(1, width - 3)).map { StyledLine("   " + $0, .muted) }
+            lines.append(StyledLine(" backport/\(row.tag) is checked out mid-cherry-pick (main is unchanged); to finish:", .muted))
+            for step in conflict.message.split(separator: "\n") {
+                lines += TextFit.wrap(String(step), to: max(1, width - 5)).map { StyledLine("   $ " + $0, .accent) }
+            }
         }
 
         lines.append(StyledLine())
