@@ -149,4 +149,38 @@ import Testing
         let first = try git(["rev-parse", "HEAD"], in: demo.workspace.applicationRepository)
         #expect(try git(["rev-parse", "HEAD"], in: again.workspace.applicationRepository) == first)
     }
+
+    @Test func oneHotfixIsReleasedAndBackportedAndOneIsApprovedButNotOnMain() throws {
+        let demo = try BuiltDemo()
+        let repository = try GitRepository.open(demo.workspace.applicationRepository, runner: runner)
+        let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+        let board = try HotfixBoard.load(HotfixEngine(repository: repository, config: config))
+        #expect(board.warnings.isEmpty, "\(board.warnings)")
+        #expect(Set(board.rows.map(\.version.description)) == Set(DemoWorkspace.hotfixes.map(\.version)))
+
+        let released = try #require(board.rows.first { $0.version.description == "1.1.1" })
+        #expect(released.baseTag == "v1.1.0" && released.branch == nil)
+        #expect(released.tagged && released.merged && released.patchOnly == "ok")
+        #expect(released.backported && released.missingOnMain == 0 && released.changelogOnMain)
+        #expect(released.techLeadApproval?.contains(DemoIdentity.reviewer.email) == true)
+        #expect(released.commits.map(\.subject) == ["fix(api): report not ready while migrations run"])
+        #expect(released.commits.allSatisfy { $0.onMain != nil })
+        #expect(released.attention == .done)
+
+        let open = try #require(board.rows.first { $0.version.description == "1.2.1" })
+        #expect(open.baseTag == "v1.2.0" && open.branch == "hotfix/v1.2.1")
+        #expect(open.prepared && !open.merged && !open.tagged && open.patchOnly == "ok")
+        #expect(open.techLeadApproval?.contains(DemoIdentity.reviewer.email) == true)
+        #expect(!open.backported && open.missingOnMain == 1)
+        #expect(open.attention == .readyToMerge && open.actions == ["approve", "merge"])
+        #expect(board.rows.first?.version.description == "1.2.1", "the open hotfix needs attention first")
+
+        // Main never got the open hotfix; the released one's tag is on its maintenance line only.
+        #expect(try repository.tags(mergedInto: "HEAD") == DemoWorkspace.releaseTags)
+        let remote = try git(["ls-remote", "origin"], in: repository.root)
+        for ref in ["refs/heads/maintenance/v1.1.x", "refs/heads/maintenance/v1.2.x", "refs/heads/hotfix/v1.2.1", "refs/tags/v1.1.1"] {
+            #expect(remote.contains(ref), "\(ref) is not on origin")
+        }
+        #expect(!remote.contains("refs/heads/hotfix/v1.1.1"))
+    }
 }

@@ -122,14 +122,6 @@ import Testing
         #expect(screen.contains("override-version"))
     }
 
-    @Test func unbuiltPanelsSaySo() {
-        var state = ConsoleFixture.state()
-        _ = ConsoleReducer.reduce(&state, .key(.character("7")))
-        let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "hotfixes-placeholder-80x24")
-        #expect(screen.contains("The Hotfixes panel is not built yet."))
-    }
-
     @Test func belowEightyByTwentyFourItStaysReadable() {
         var state = ConsoleFixture.state(width: 56, height: 14)
         _ = ConsoleReducer.reduce(&state, .key(.character("j")))

@@ -65,6 +65,7 @@ extension DemoWorkspace {
         changelog.addUnreleased("Added", "Orders table.")
         try git.commit("docs: describe the release flow in the README", files: ["README.md": DemoFiles.readme + "\nSee CHANGELOG.md for what changed.\n"])
         try release("1.1.0", chart: "0.2.0")
+        try buildReleasedHotfix(git, changelog: &changelog)
 
         // 1.2.0: search, order status, the rollback plan.
         git.clock.advance(days: 24)
@@ -89,6 +90,7 @@ extension DemoWorkspace {
             "docs/rollback/v1.2.0.md": DemoFiles.rollbackPlan(version: "1.2.0", previous: "1.1.0"),
         ])
         try release("1.2.0", chart: "0.3.0")
+        let releasedLog = changelog
 
         // Unreleased work.
         git.clock.advance(days: 9)
@@ -163,6 +165,7 @@ extension DemoWorkspace {
         try git.commit("ci: check that every migration has a down script", files: [
             ".ci/migrations": "#!/bin/sh\nfor up in db/migrations/*.up.sql; do test -s \"${up%.up.sql}.down.sql\" || echo \"irreversible: $up\"; done\n",
         ])
+        try buildInProgressHotfix(git, releasedLog: releasedLog)
         return releasedAt
     }
 }

@@ -57,6 +57,7 @@ public struct DemoWorkspace: Sendable {
         let application = try DemoGit.initialise(workspace.applicationRepository, runner: runner, clock: clock)
         let releasedAt = try buildApplicationHistory(application)
         try publish(application, to: workspace.applicationOrigin, runner: runner, clock: clock)
+        try publishHotfixes(application)
 
         let environments = try DemoGit.initialise(workspace.environmentsRepository, runner: runner,
                                                   clock: DemoClock())

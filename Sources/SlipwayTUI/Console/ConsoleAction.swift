@@ -36,4 +36,6 @@ public enum ConsoleAction: Sendable {
     case deploymentFinished(DeploymentActionResult)
     case deploymentFailed(environment: String, message: String, output: String)
     case holdsCleared(environment: String, versions: [String])
+    /// The Hotfixes panel's board and actions.
+    case hotfixes(HotfixResult)
 }

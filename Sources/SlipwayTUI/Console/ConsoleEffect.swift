@@ -23,4 +23,6 @@ public enum ConsoleEffect: Sendable, Hashable {
     case promote(environment: String, version: String, confirmation: String?)
     case rollback(environment: String, to: String, confirmation: String)
     case clearHolds(environment: String)
+    /// The Hotfixes panel's board and actions.
+    case hotfixes(HotfixEffect)
 }

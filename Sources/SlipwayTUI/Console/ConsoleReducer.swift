@@ -80,6 +80,8 @@ public enum ConsoleReducer {
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)
             return []
+        case .hotfixes(let result):
+            return reduceHotfix(result, &state)
         case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
             return reduceRelease(action, &state)
         default:
@@ -101,6 +103,7 @@ public enum ConsoleReducer {
             return []
         }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
+        if let effects = handleHotfixConfirm(key, &state) { return effects }
         guard let command = KeyBinding.command(for: key, on: state.panel) else {
             if case .character(let character) = key, character != " " {
                 state.status = StatusMessage("\(character) does nothing here: ? lists the keys", .info)
@@ -306,6 +309,7 @@ public enum ConsoleReducer {
         case .top: return move(by: -Int.max / 2, &state)
         case .bottom: return move(by: Int.max / 2, &state)
         case .open:
+            if state.panel == .hotfixes { openHotfix(&state) }
             guard state.panel == .changes else { return [] }
             guard let commit = state.selectedCommit else {
                 state.status = StatusMessage("no commit selected", .info)
@@ -414,6 +418,14 @@ public enum ConsoleReducer {
             state.status = StatusMessage("reloading", .info)
             let environments = state.panel == .environments || state.panel == .rollback ? reloadEnvironments(&state) : []
             return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state) + environments
+                + (state.panel == .hotfixes ? loadHotfixBoard(&state) : [])
+        case .hotfixStart: return requestHotfix(.start, &state)
+        case .hotfixPrepare: return requestHotfix(.prepare, &state)
+        case .hotfixApprove: return requestHotfix(.approve, &state)
+        case .hotfixMerge: return requestHotfix(.merge, &state)
+        case .hotfixTag: return requestHotfix(.tag, &state)
+        case .hotfixBackport: return requestHotfix(.backport, &state)
+        case .closeHotfix: closeHotfix(&state)
         case .commandLog:
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .help:
@@ -431,7 +443,7 @@ public enum ConsoleReducer {
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.panel = panel
         state.status = nil
-        return previewIfShown(&state) + loadReleaseIfShown(&state) + loadEnvironmentsIfShown(&state)
+        return previewIfShown(&state) + loadReleaseIfShown(&state) + loadEnvironmentsIfShown(&state) + hotfixBoardIfShown(&state)
     }
 
     /// On the Version panel, loads the release-file previews once the proposal is there.
@@ -496,8 +508,8 @@ public enum ConsoleReducer {
             scrollRelease(by: delta, &state)
         case .environments, .rollback:
             return moveEnvironment(by: delta, &state)
-        default:
-            break
+        case .hotfixes:
+            moveHotfix(by: delta, &state)
         }
         return []
     }

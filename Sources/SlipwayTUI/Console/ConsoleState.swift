@@ -46,6 +46,8 @@ public struct ConsoleState: Sendable {
     public var release = ReleasePanelState()
     // Environments and Rollback panels
     public var environments = EnvironmentsPanelState()
+    /// The Hotfixes panel.
+    public var hotfixes = HotfixPanelState()
 
     public init(repositoryPath: String, width: Int = 80, height: Int = 24, dryRun: Bool = false,
                 releaseFilesAvailable: Bool = false) {

@@ -9,7 +9,7 @@ extension EffectRunner {
             let config = try SlipwayConfig.load(repositoryRoot: repository.root)
             pipeline = try EnvironmentPipeline(repository: repository, config: config, runner: runner)
         } catch {
-            let message = Self.describe(error)
+            let message = Self.oneLine(error)
             switch effect {
             case .loadRollback(let environment): return [.rollbackFailed(environment: environment, message: message)]
             case .promote(let environment, _, _), .rollback(let environment, _, _):
@@ -30,16 +30,16 @@ extension EffectRunner {
                 do {
                     return [.rollbackLoaded(readiness, plan: try pipeline.rollbackPlan(environment), planProblem: nil)]
                 } catch {
-                    return [.rollbackLoaded(readiness, plan: nil, planProblem: Self.describe(error))]
+                    return [.rollbackLoaded(readiness, plan: nil, planProblem: Self.oneLine(error))]
                 }
             } catch {
-                return [.rollbackFailed(environment: environment, message: Self.describe(error))]
+                return [.rollbackFailed(environment: environment, message: Self.oneLine(error))]
             }
         case .planPromotion(let environment):
             do {
                 return [.promotionPlanned(try pipeline.promotionPlan(environment))]
             } catch {
-                return [.environmentRefused(Self.describe(error))]
+                return [.environmentRefused(Self.oneLine(error))]
             }
         case .promote(let environment, let version, let confirmation):
             do {
@@ -48,7 +48,7 @@ extension EffectRunner {
             } catch let error as DeploymentError {
                 return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]
             } catch {
-                return [.deploymentFailed(environment: environment, message: Self.describe(error), output: "")]
+                return [.deploymentFailed(environment: environment, message: Self.oneLine(error), output: "")]
             }
         case .rollback(let environment, let version, let confirmation):
             do {
@@ -57,20 +57,17 @@ extension EffectRunner {
             } catch let error as DeploymentError {
                 return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]
             } catch {
-                return [.deploymentFailed(environment: environment, message: Self.describe(error), output: "")]
+                return [.deploymentFailed(environment: environment, message: Self.oneLine(error), output: "")]
             }
         case .clearHolds(let environment):
             do {
                 return [.holdsCleared(environment: environment, versions: try pipeline.clearHolds(environment).map(\.version))]
             } catch {
-                return [.environmentRefused(Self.describe(error))]
+                return [.environmentRefused(Self.oneLine(error))]
             }
         default:
             return []
         }
     }
 
-    static func describe(_ error: any Error) -> String {
-        String(describing: error)
-    }
 }

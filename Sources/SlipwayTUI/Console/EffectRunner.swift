@@ -73,6 +73,8 @@ public struct EffectRunner: Sendable {
             return performRelease(effect)
         case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds:
             return performEnvironments(effect)
+        case .hotfixes(let hotfixEffect):
+            return [performHotfix(hotfixEffect)]
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

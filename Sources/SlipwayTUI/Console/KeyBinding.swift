@@ -18,7 +18,7 @@ public struct KeyBinding: Sendable {
 
     public func applies(to panel: PanelID) -> Bool { panels?.contains(panel) ?? true }
 
-    static let lists: Set<PanelID> = [.changes, .version, .release, .approvals, .environments, .rollback]
+    static let lists: Set<PanelID> = [.changes, .version, .release, .approvals, .environments, .rollback, .hotfixes]
 
     /// Every binding. The help overlay, the footer and the key handling all read this one table.
     public static let all: [KeyBinding] = [
@@ -28,7 +28,14 @@ public struct KeyBinding: Sendable {
         KeyBinding([.pageUp], "PgUp", .pageUp, panels: lists),
         KeyBinding([.character("g"), .home], "g", .top, panels: lists),
         KeyBinding([.character("G"), .end], "G", .bottom, panels: lists),
-        KeyBinding([.enter], "Enter", .open, panels: [.changes], footer: true),
+        KeyBinding([.enter], "Enter", .open, panels: [.changes, .hotfixes], footer: true),
+        KeyBinding([.escape], "Esc", .closeHotfix, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("b")], "b", .hotfixBackport, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("a")], "a", .hotfixApprove, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("m")], "m", .hotfixMerge, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("t")], "t", .hotfixTag, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("p")], "p", .hotfixPrepare, panels: [.hotfixes]),
+        KeyBinding([.character("s")], "s", .hotfixStart, panels: [.hotfixes], footer: true),
         KeyBinding([.character("/")], "/", .filter, panels: [.changes], footer: true),
         KeyBinding([.character("\\")], "\\", .clearFilter, panels: [.changes]),
         KeyBinding([.character("c")], "c", .classifyCommit, panels: [.changes], footer: true),

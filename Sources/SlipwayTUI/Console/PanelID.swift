@@ -27,22 +27,6 @@ public enum PanelID: Int, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// `false` for the panels of later issues, which say so instead of pretending.
-    public var isBuilt: Bool { self != .hotfixes }
-
-    /// What the panel will hold, from PRODUCT.md, shown while it is not built.
-    public var plannedContent: String {
-        switch self {
-        case .changes: return "the commits since the last release, grouped"
-        case .version: return "the next version and why"
-        case .release: return "the release steps 1–8 as a checklist, with the state of each"
-        case .approvals: return "the approvals the release needs and who gave them"
-        case .environments: return "the version running in test, staging and production"
-        case .rollback: return "how to roll a release back, and whether it can be"
-        case .hotfixes: return "hotfix branches cut from earlier releases"
-        }
-    }
-
     public func next() -> PanelID { PanelID(rawValue: rawValue % PanelID.allCases.count + 1) ?? .changes }
     public func previous() -> PanelID {
         PanelID(rawValue: (rawValue + PanelID.allCases.count - 2) % PanelID.allCases.count + 1) ?? .changes

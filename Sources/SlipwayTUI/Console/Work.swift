@@ -13,6 +13,9 @@ public enum Work: Sendable, Hashable {
     case planningPromotion
     case deploying
     case clearingHolds
+    case readingHotfixes
+    case planningHotfix
+    case runningHotfix
 
     public var label: String {
         switch self {
@@ -29,6 +32,9 @@ public enum Work: Sendable, Hashable {
         case .planningPromotion: return "planning the promotion"
         case .deploying: return "deploying"
         case .clearingHolds: return "clearing the hold"
+        case .readingHotfixes: return "reading hotfixes"
+        case .planningHotfix: return "listing the hotfix commands"
+        case .runningHotfix: return "running the hotfix action"
         }
     }
 }

@@ -25,7 +25,7 @@ public enum ConsoleView {
         case .approvals: ApprovalsPanel.render(state, in: body, into: &buffer)
         case .environments: EnvironmentsPanel.render(state, in: body, into: &buffer)
         case .rollback: RollbackPanel.render(state, in: body, into: &buffer)
-        default: PlaceholderPanel.render(state.panel, in: body, into: &buffer)
+        case .hotfixes: HotfixesPanel.render(state, in: body, into: &buffer)
         }
         FooterBar.render(state, into: &buffer)
         if let overlay = state.overlay { OverlayView.render(overlay, state, in: body, into: &buffer) }

@@ -68,10 +68,12 @@ public enum FooterBar {
                 : [("y/Enter", "confirm"), ("n/Esc", "cancel")]
         case nil: break
         }
+        if state.panel == .hotfixes, state.hotfixes.confirm != nil { return [("y", "run"), ("n", "cancel")] }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
         var hints: [(key: String, text: String)] = []
         for binding in KeyBinding.bindings(on: state.panel) where binding.inFooter && binding.panels != nil {
             if binding.command == .writeReleaseFiles, state.releaseFiles == .unavailable { continue }
+            if binding.command == (state.hotfixes.opened == nil ? .closeHotfix : .open) { continue }
             hints.append((binding.label, shortName(binding.command)))
             if binding.command == .classifyCommit, state.selectedCommit?.override != nil { hints.append(("x", "unclassify")) }
         }
@@ -93,6 +95,13 @@ public enum FooterBar {
         case .promote: return "promote"
         case .rollback: return "roll back"
         case .clearHold: return "clear hold"
+        case .hotfixStart: return "start"
+        case .hotfixPrepare: return "prepare"
+        case .hotfixApprove: return "approve"
+        case .hotfixMerge: return "merge"
+        case .hotfixTag: return "tag"
+        case .hotfixBackport: return "backport"
+        case .closeHotfix: return "board"
         case .nextPanel: return "panel"
         case .commandLog: return "log"
         case .palette: return "commands"

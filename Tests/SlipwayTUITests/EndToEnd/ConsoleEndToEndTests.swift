@@ -52,10 +52,12 @@ struct ConsoleEndToEndTests {
         try session.press("4")
         try session.waitFor("No release PR yet.")
         for (key, text) in [("5", "no environments are configured"), ("6", "no environments are configured"),
-                            ("7", "The Hotfixes panel is not built yet.")] {
+                            ("7", "No hotfixes. s starts one from the latest release tag.")] {
             try session.press(key)
             try session.waitFor(text)
         }
+        try session.press("7")
+        try session.waitFor("No hotfixes. s starts one from the latest release tag.")
         try session.press("BTab")
         try session.waitForAll(["Rollback", "no environments are configured"])
         try session.press("1")

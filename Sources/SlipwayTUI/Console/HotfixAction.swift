@@ -1,0 +1,74 @@
+import SlipwayKit
+
+/// A hotfix step the console can run (`slipway hotfix …`), always after a confirm dialog that lists its commands.
+public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
+    case start, prepare, approve, merge, tag, backport
+
+    /// The key that runs it on the Hotfixes panel.
+    public var key: Character {
+        switch self {
+        case .start: return "s"
+        case .prepare: return "p"
+        case .approve: return "a"
+        case .merge: return "m"
+        case .tag: return "t"
+        case .backport: return "b"
+        }
+    }
+
+    /// What it does, for the confirm dialog and the detail view.
+    public var title: String {
+        switch self {
+        case .start: return "start a hotfix from the latest release tag"
+        case .prepare: return "commit the version and CHANGELOG section"
+        case .approve: return "approve as yourself (a tech lead's counts)"
+        case .merge: return "merge into the maintenance branch"
+        case .tag: return "tag the release and push it"
+        case .backport: return "cherry-pick what main lacks onto backport/"
+        }
+    }
+
+    /// The actions that apply to `row` now: the board's own, and a backport while main lacks a commit or the
+    /// CHANGELOG section of a released hotfix.
+    public static func applying(to row: HotfixBoardRow) -> [HotfixAction] {
+        var actions = row.actions.compactMap(HotfixAction.init(rawValue:))
+        let mainLacks = (row.missingOnMain ?? 0) > 0 || (row.tagged && !row.changelogOnMain)
+        if row.attention != .problem, mainLacks, !actions.contains(.backport) { actions.append(.backport) }
+        return actions
+    }
+}
+
+/// One hotfix action on one hotfix; for start, the tag to start from and the version (both `nil`: the engine's
+/// defaults, the latest release tag's next PATCH).
+public struct HotfixRequest: Sendable, Hashable {
+    public var action: HotfixAction
+    public var version: SemanticVersion?
+    /// start: the release tag to branch from.
+    public var from: String?
+
+    public init(_ action: HotfixAction, version: SemanticVersion?, from: String? = nil) {
+        self.action = action
+        self.version = version
+        self.from = from
+    }
+
+    /// `slipway hotfix backport 1.2.1`: the headless command that does the same.
+    public var commandLine: String {
+        if action == .start {
+            return "slipway hotfix start" + (from.map { " --from \($0)" } ?? "") + (version.map { " --version \($0)" } ?? "")
+        }
+        return "slipway hotfix \(action.rawValue)" + (version.map { " \($0)" } ?? "")
+    }
+
+    /// Start on the line of `base` (the last release) at the first PATCH no hotfix on the board holds, from the
+    /// line's latest tagged hotfix below it (or `base`).
+    public static func start(base: ReleaseTag?, board: [HotfixBoardRow]) -> HotfixRequest {
+        guard let base else { return HotfixRequest(.start, version: nil) }
+        let taken = Set(board.map(\.version))
+        var version = base.version.core.bumped(.patch)
+        while taken.contains(version) { version = version.bumped(.patch) }
+        let below = board.filter { $0.tagged && $0.version.major == version.major && $0.version.minor == version.minor && $0.version < version }
+        let from = below.max { $0.version < $1.version }.map(\.tag) ?? base.name
+        return HotfixRequest(.start, version: version, from: from)
+    }
+}

@@ -1,0 +1,49 @@
+import SlipwayKit
+
+/// The Hotfixes panel: the board, the selection, the hotfix opened with Enter, and the action being confirmed.
+public struct HotfixPanelState: Sendable {
+    public enum Load: Sendable {
+        case notLoaded
+        case loading
+        case loaded(HotfixBoard)
+        case failed(String)
+    }
+
+    /// The action waiting for y/n, with the commands its dry run listed.
+    public struct Confirm: Sendable, Hashable {
+        public var request: HotfixRequest
+        public var commands: [String]
+        public var message: String
+    }
+
+    /// A backport that stopped on a conflict: its files, shown in the hotfix's view.
+    public struct Conflict: Sendable, Hashable {
+        public var version: SemanticVersion
+        public var message: String
+        public var files: [String]
+    }
+
+    public var load: Load = .notLoaded
+    public var selected = 0
+    public var top = 0
+    /// The hotfix opened with Enter; `nil` shows the board.
+    public var opened: SemanticVersion?
+    public var detailScroll = 0
+    public var confirm: Confirm?
+    public var conflict: Conflict?
+
+    public init() {}
+
+    public var board: HotfixBoard? {
+        if case .loaded(let board) = load { return board }
+        return nil
+    }
+
+    public var rows: [HotfixBoardRow] { board?.rows ?? [] }
+
+    /// The opened hotfix, or on the board the selected one.
+    public var current: HotfixBoardRow? {
+        if let opened { return rows.first { $0.version == opened } }
+        return rows.indices.contains(selected) ? rows[selected] : nil
+    }
+}

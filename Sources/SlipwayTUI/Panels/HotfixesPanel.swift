@@ -1,0 +1,210 @@
+import Foundation
+import SlipwayKit
+
+/// The Hotfixes panel: the leads' board sorted by what needs attention and, after Enter, one hotfix with its
+/// commits (on main or not), its state and the actions that apply; the confirm dialog of an action on top.
+public enum HotfixesPanel {
+    /// Lines above the board's rows (the column titles).
+    static let headerLines = 1
+    /// Lines below them (the selected hotfix's next step).
+    static let footerLines = 3
+
+    public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
+        let hotfixes = state.hotfixes
+        if hotfixes.opened != nil, let row = hotfixes.current {
+            let lines = detailLines(row, state: hotfixes, now: hotfixes.board?.now, width: area.width)
+            let scroll = min(hotfixes.detailScroll, max(0, lines.count - area.height))
+            for (offset, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+                buffer.draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
+            }
+        } else {
+            renderBoard(state, in: area, into: &buffer)
+        }
+        if let confirm = hotfixes.confirm {
+            OverlayView.box(confirmLines(confirm, dryRun: state.dryRun, width: min(area.width, 100) - 2),
+                            title: "Confirm: \(confirm.request.commandLine)", width: 100, in: area, scroll: 0, into: &buffer)
+        }
+    }
+
+    static func renderBoard(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
+        let hotfixes = state.hotfixes
+        switch hotfixes.load {
+        case .notLoaded, .loading:
+            buffer.write("Reading the hotfixes (fetching from the remote)…", x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
+            return
+        case .failed(let message):
+            buffer.write("Could not read the hotfixes:", x: area.x + 1, y: area.y, role: .error, limit: area.maxX)
+            for (offset, line) in TextFit.wrap(message, to: area.width - 2).prefix(area.height - 1).enumerated() {
+                buffer.write(line, x: area.x + 1, y: area.y + 1 + offset, role: .text, limit: area.maxX)
+            }
+            return
+        case .loaded(let board):
+            guard !board.rows.isEmpty else {
+                buffer.write("No hotfixes. s starts one from the latest release tag.", x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
+                return
+            }
+            buffer.draw(headerLine(width: area.width), x: area.x, y: area.y, limit: area.maxX)
+            let page = max(1, area.height - headerLines - footerLines)
+            for (offset, index) in board.rows.indices.dropFirst(hotfixes.top).prefix(page).enumerated() {
+                let y = area.y + headerLines + offset
+                buffer.draw(line(for: board.rows[index], now: board.now, width: area.width), x: area.x, y: y, limit: area.maxX)
+                if index == hotfixes.selected {
+                    buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection)
+                }
+            }
+            if let row = hotfixes.current {
+                let shown = min(page, board.rows.count - hotfixes.top)
+                let y = area.y + headerLines + shown + 1
+                let next = TextFit.wrap("\(row.version) next: \(row.next)", to: max(1, area.width - 2))
+                for (offset, text) in next.prefix(max(0, area.maxY - y)).prefix(footerLines - 1).enumerated() {
+                    buffer.write(" " + text, x: area.x, y: y + offset, role: .muted, limit: area.maxX)
+                }
+            }
+        }
+    }
+
+    /// The board's columns at `width`: from 100 columns wider cells and the attention state.
+    static func columns(width: Int) -> [(title: String, width: Int)] {
+        if width >= 100 {
+            return [("", 2), ("VERSION", 9), ("BASE", 9), ("PATCH", 11), ("LEAD APPROVAL", 20), ("MERGED", 8), ("TAGGED", 8),
+                    ("PUBLISHED", 11), ("BACKPORTED", 16), ("AGE", 5), ("NEEDS", max(0, width - 99))]
+        }
+        return [("", 2), ("VERSION", 8), ("BASE", 8), ("PATCH", 9), ("LEAD", 11), ("MERGED", 7), ("TAGGED", 7),
+                ("PUBLISHED", 10), ("BACKPORTED", 13), ("AGE", 4)]
+    }
+
+    public static func headerLine(width: Int) -> StyledLine {
+        StyledLine(columns(width: width).map { (TextFit.pad($0.title, to: $0.width), StyleRole.title) })
+    }
+
+    /// One hotfix on the board: pure, so that the screen tests and the renderer agree.
+    public static func line(for row: HotfixBoardRow, now: Date, width: Int) -> StyledLine {
+        let columns = columns(width: width)
+        let wide = width >= 100
+        let lead: (String, StyleRole) = row.techLeadApproval.map { ("✓ " + name(of: $0), .ok) }
+            ?? (row.prepared && !row.tagged ? ("needed", .warn) : ("—", .muted))
+        let backported: (String, StyleRole) = row.commits.isEmpty ? ("—", .muted) : row.backported ? ("yes", .ok)
+            : (row.missingOnMain.map { ("no (\($0) " + (wide ? "missing)" : "miss)"), .warn) } ?? ("?", .muted))
+        let cells: [(String, StyleRole)] = [
+            marker(row.attention),
+            (row.version.description, .accent),
+            (row.baseTag ?? "?", .text),
+            (row.patchOnly, row.patchOnly == "ok" ? .ok : (row.patchOnly == "overridden" ? .marked : .error)),
+            lead,
+            (row.merged ? "yes" : "no", row.merged ? .ok : .muted),
+            (row.tagged ? "yes" : "no", row.tagged ? .ok : .muted),
+            (row.published, row.published == "done" ? .ok : (row.published == "failed" ? .error : .muted)),
+            backported,
+            (HotfixBoardRow.ageText(row.age(now: now)), .muted),
+            (row.attention.key, role(of: row.attention)),
+        ]
+        return StyledLine(zip(columns, cells).map { (TextFit.pad($0.1.0, to: $0.0.width), $0.1.1) })
+    }
+
+    static func marker(_ attention: HotfixBoardRow.Attention) -> (String, StyleRole) {
+        switch attention {
+        case .problem, .notPatchOnly: return ("!", .error)
+        case .awaitingLeadApproval, .readyToMerge, .readyToTag, .notBackported: return ("•", .warn)
+        case .inProgress: return ("·", .muted)
+        case .done: return ("✓", .ok)
+        }
+    }
+
+    static func role(of attention: HotfixBoardRow.Attention) -> StyleRole {
+        switch attention {
+        case .problem, .notPatchOnly: return .error
+        case .awaitingLeadApproval, .readyToMerge, .readyToTag, .notBackported: return .warn
+        case .inProgress: return .muted
+        case .done: return .ok
+        }
+    }
+
+    /// `Lin Lead` from `Lin Lead <lead@acme.example>`.
+    static func name(of identity: String) -> String {
+        guard let open = identity.firstIndex(of: "<"), open > identity.startIndex else { return identity }
+        return String(identity[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// One hotfix, top to bottom: its state, commits and actions, and a backport conflict's files.
+    public static func detailLines(_ row: HotfixBoardRow, state: HotfixPanelState, now: Date?, width: Int) -> [StyledLine] {
+        let label = { (text: String) in TextFit.pad(" " + text, to: 13) }
+        let room = max(1, width - 14)
+        var lines: [StyledLine] = []
+        lines.append(StyledLine([(" Hotfix ", .title), (row.version.description, .accent), ("  " + row.attention.key, role(of: row.attention))]))
+        let branch = row.branch.map { "\($0) (open)" } ?? "hotfix/\(row.tag) (gone)"
+        lines.append(StyledLine([(label("Branch"), .muted), ("\(branch) from \(row.baseTag ?? "an unknown tag")", .text)]))
+        var patch = StyledLine([(label("PATCH only"), .muted), (row.patchOnly, row.patchOnly == "ok" ? .ok : .error)])
+        if let reason = row.overrideReason { patch.append("  override: " + reason, .marked) }
+        lines.append(patch)
+        for flagged in row.flaggedCommits {
+            lines += TextFit.wrap(flagged, to: room).map { StyledLine(String(repeating: " ", count: 13) + $0, .error) }
+        }
+        lines.append(StyledLine([(label("Tech lead"), .muted),
+                                 row.techLeadApproval.map { ($0, .ok) } ?? (row.tagged ? ("not recorded", .muted) : ("no approval yet", .warn))]))
+        if !row.otherApprovals.isEmpty {
+            lines.append(StyledLine([(label("Others"), .muted), (TextFit.truncate(row.otherApprovals.joined(separator: ", "), to: room), .text)]))
+        }
+        lines.append(StyledLine([(label("Merged"), .muted), (row.merged ? "yes" : "no", row.merged ? .ok : .text),
+                                 ("   Tagged ", .muted), (row.tagged ? row.tag : "no", row.tagged ? .ok : .text),
+                                 ("   Published ", .muted), (row.published, row.published == "failed" ? .error : .text)]))
+        let missing = row.missingOnMain.map { "main lacks \($0) of \(row.commitCount) commit(s)" } ?? "cannot tell"
+        let backportBranch = "backport/\(row.tag)"
+        lines.append(StyledLine([(label("Backported"), .muted), (row.backported ? "yes" : "no: " + missing, row.backported ? .ok : .warn)]))
+        lines.append(StyledLine([(label(""), .muted),
+                                 ("CHANGELOG on main: \(row.changelogOnMain ? "yes" : "no") · \(backportBranch): \(row.backportBranchOpen ? "pushed" : "not pushed")", .muted)]))
+        lines.append(StyledLine([(label("Age"), .muted), (HotfixBoardRow.ageText(now.flatMap { row.age(now: $0) }), .text)]))
+        for (index, text) in TextFit.wrap(row.next, to: room).enumerated() {
+            lines.append(StyledLine([(label(index == 0 ? "Next" : ""), .muted), (text, .accent)]))
+        }
+        for problem in row.problems {
+            lines += TextFit.wrap(problem, to: room).enumerated().map { StyledLine([(label($0.offset == 0 ? "Problem" : ""), .muted), ($0.element, .error)]) }
+        }
+
+        if let conflict = state.conflict, conflict.version == row.version {
+            lines.append(StyledLine())
+            lines.append(StyledLine(" Backport conflict in \(conflict.files.count) file(s):", .error))
+            lines += conflict.files.map { StyledLine("   " + $0, .error) }
+            lines.append(StyledLine(" backport/\(row.tag) is checked out mid-cherry-pick (main is unchanged); to finish:", .muted))
+            for step in conflict.message.split(separator: "\n") {
+                lines += TextFit.wrap(String(step), to: max(1, width - 5)).map { StyledLine("   $ " + $0, .accent) }
+            }
+        }
+
+        lines.append(StyledLine())
+        lines.append(StyledLine(" Commits (\(row.commitCount))", .title))
+        if row.commits.isEmpty { lines.append(StyledLine("   none yet: commit the fix with its test on the hotfix branch", .muted)) }
+        let onMainWidth = width >= 100 ? 44 : 24
+        for commit in row.commits {
+            var line = StyledLine("   " + String(commit.sha.prefix(7)) + "  ", .muted)
+            line.append(TextFit.pad(commit.subject, to: max(1, width - 12 - onMainWidth)), .text)
+            line.append(" " + TextFit.truncate(commit.onMain.map { "on main: " + $0 } ?? "not on main", to: onMainWidth - 1),
+                        commit.onMain == nil ? .warn : .ok)
+            lines.append(line)
+        }
+
+        lines.append(StyledLine())
+        lines.append(StyledLine(" Actions (each asks first, listing the commands)", .title))
+        let actions = HotfixAction.applying(to: row)
+        if actions.isEmpty { lines.append(StyledLine("   nothing to do on this hotfix now", .muted)) }
+        for action in actions + [.start] {
+            let title = action == .backport ? action.title + row.tag : action.title
+            lines.append(StyledLine([("   " + String(action.key) + "  ", .key), (TextFit.pad(action.rawValue, to: 10), .text), (title, .muted)]))
+        }
+        return lines
+    }
+
+    /// The confirm dialog: the commands the action runs (its dry run), and y/n.
+    public static func confirmLines(_ confirm: HotfixPanelState.Confirm, dryRun: Bool, width: Int) -> [StyledLine] {
+        var lines = [StyledLine(" \(confirm.request.action.rawValue.capitalized) \(confirm.request.version.map { "hotfix \($0)" } ?? "a hotfix")? It runs:", .text)]
+        if confirm.commands.isEmpty { lines.append(StyledLine("   no command: " + confirm.message, .muted)) }
+        for command in confirm.commands {
+            for (index, part) in TextFit.wrap(command, to: max(1, width - 6)).enumerated() {
+                lines.append(StyledLine((index == 0 ? "   $ " : "     ") + part, .accent))
+            }
+        }
+        lines.append(StyledLine())
+        lines.append(StyledLine(dryRun ? " dry-run is on: nothing will run (d turns it off)" : " y runs it in the background, n cancels",
+                                dryRun ? .warn : .muted))
+        return lines
+    }
+}
