@@ -5,16 +5,19 @@ import Testing
 /// GitHub cannot run here: a fake `gh` on PATH answers in gh's documented JSON and records its argv.
 @Suite struct GitHubForgeTests {
     /// Writes an executable `gh` into a fresh folder; it appends its argv to `calls.log` and runs `body`.
-    static func fakeGH(_ body: String) throws -> (folder: String, log: String) {
-        let folder = try TestRepository.makeTemporaryFolder("fake-gh")
+    static func fakeGH(_ body: String) throws -> (folder: String, log: String) { try fakeTool("gh", body) }
+
+    /// Writes an executable `name` into a fresh folder; it appends its argv to `calls.log` and runs `body`.
+    static func fakeTool(_ name: String, _ body: String) throws -> (folder: String, log: String) {
+        let folder = try TestRepository.makeTemporaryFolder("fake-\(name)")
         let log = folder + "/calls.log"
         let script = """
         #!/bin/sh
         printf '%s\\n' "$*" >> '\(log)'
         \(body)
         """
-        try Data(script.utf8).write(to: URL(fileURLWithPath: folder + "/gh"))
-        chmod(folder + "/gh", 0o755)
+        try Data(script.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        chmod(folder + "/" + name, 0o755)
         return (folder, log)
     }
 
