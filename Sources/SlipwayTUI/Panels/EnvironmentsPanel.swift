@@ -5,9 +5,15 @@ import SlipwayKit
 /// marker, holds and the difference to the next one; `p` promotes the selected one, `h` clears its hold.
 public enum EnvironmentsPanel {
     public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
-        for (offset, line) in lines(state, width: area.width).prefix(area.height).enumerated() {
-            buffer.draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
-        }
+        buffer.draw(lines(state, width: area.width), in: area)
+    }
+
+    static let reading = StyledLine(" Reading the environments…", .muted)
+
+    /// What both environment panels say when the environments cannot be read.
+    static func failure(_ message: String, width: Int) -> [StyledLine] {
+        [StyledLine(" Could not read the environments:", .error)]
+            + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
     }
 
     /// The panel's text, top to bottom: pure.
@@ -15,10 +21,9 @@ public enum EnvironmentsPanel {
         let panel = state.environments
         switch panel.load {
         case .notLoaded, .loading:
-            return [StyledLine(" Reading the environments…", .muted)]
+            return [EnvironmentsPanel.reading]
         case .failed(let message):
-            return [StyledLine(" Could not read the environments:", .error)]
-                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+            return EnvironmentsPanel.failure(message, width: width)
         case .loaded(let statuses):
             var lines: [StyledLine] = []
             let selected = panel.selectedIndex

@@ -4,9 +4,7 @@ import SlipwayKit
 /// checklist, the version it would go back to, and the rollback with its clock against the target.
 public enum RollbackPanel {
     public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
-        for (offset, line) in lines(state, width: area.width).prefix(area.height).enumerated() {
-            buffer.draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
-        }
+        buffer.draw(lines(state, width: area.width), in: area)
     }
 
     /// The panel's text, top to bottom: pure.
@@ -14,10 +12,9 @@ public enum RollbackPanel {
         let panel = state.environments
         switch panel.load {
         case .notLoaded, .loading:
-            return [StyledLine(" Reading the environments…", .muted)]
+            return [EnvironmentsPanel.reading]
         case .failed(let message):
-            return [StyledLine(" Could not read the environments:", .error)]
-                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+            return EnvironmentsPanel.failure(message, width: width)
         case .loaded(let statuses):
             var lines: [StyledLine] = []
             var tabs = StyledLine(" ", .text)

@@ -8,4 +8,11 @@ extension ScreenBuffer {
         }
         return column
     }
+
+    /// Draws `lines` top to bottom in `area`, as many as fit.
+    public mutating func draw(_ lines: [StyledLine], in area: Rect) {
+        for (offset, line) in lines.prefix(area.height).enumerated() {
+            _ = draw(line, x: area.x, y: area.y + offset, limit: area.maxX)
+        }
+    }
 }
