@@ -1,3 +1,5 @@
+import Foundation
+
 /// A whole commit message read as Conventional Commits: the header, what it says of itself, and the
 /// facts the bump policy needs (reverts, squashed headers). A message that is not conventional is kept.
 public struct CommitMessage: Sendable, Hashable {
@@ -36,12 +38,13 @@ enum CommitMessageParser {
         guard let (headerLine, rest) = splitHeader(text) else {
             return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [], isRevert: false, squashed: [])
         }
-        if headerLine.utf8.first == UInt8(ascii: "R") || hasBulletLine(rest) { return parseFully(text) }
+        let facts = scan(rest)
+        if headerLine.utf8.first == UInt8(ascii: "R") || facts.hasBullet { return parseFully(text) }
         switch parseHeader(headerLine) {
         case .success(let header):
             if header.type == "revert" { return parseFully(text) }
             let conventional = ConventionalCommit(type: header.type, scope: header.scope, hasBreakingMarker: header.breaking,
-                                                  description: header.description, rest: rest, breakingToken: breakingToken(in: rest))
+                                                  description: header.description, rest: rest, breakingToken: facts.breakingToken)
             return CommitMessage(subject: String(headerLine.trimmingTrailingWhitespace()), conventional: conventional,
                                  headerProblem: nil, revertedSHAs: [], isRevert: false, squashed: [])
         case .failure(let problem):
@@ -65,6 +68,50 @@ enum CommitMessageParser {
             start = bytes.index(after: end)
         }
         return nil
+    }
+
+    /// In one pass over the bytes after the header: whether a line is a bullet (`* ` or `- ` after blanks, a
+    /// possible squash list) and the token of the first breaking-change footer line. The same answers as
+    /// `hasBulletLine` and `breakingToken(in:)`, read with `memchr` and byte compares.
+    static func scan(_ rest: Substring) -> (hasBullet: Bool, breakingToken: String?) {
+        let fast = rest.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, String?) in
+            guard let base = bytes.baseAddress else { return (false, nil) }
+            let count = bytes.count
+            var token: String?
+            var start = 0
+            while start < count {
+                let remaining = count - start
+                let end = memchr(base + start, 0x0A, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                var index = start
+                while index < end, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
+                if index + 1 < end, base[index] == UInt8(ascii: "*") || base[index] == UInt8(ascii: "-"),
+                   base[index + 1] == 0x20 || base[index + 1] == 0x09 {
+                    return (true, token)
+                }
+                if token == nil, base[start] == UInt8(ascii: "B"), end - start >= 17 {
+                    for candidate in ["BREAKING CHANGE", "BREAKING-CHANGE"] where Self.bytes(base + start, end - start, startWith: candidate) {
+                        let separator = base + start + 15
+                        if (separator[0] == UInt8(ascii: ":") && separator[1] == 0x20)
+                            || (separator[0] == 0x20 && separator[1] == UInt8(ascii: "#")) {
+                            token = candidate
+                        }
+                    }
+                }
+                start = end + 1
+            }
+            return (false, token)
+        }
+        if let (bullet, token) = fast { return (bullet, token) }
+        return (hasBulletLine(rest), breakingToken(in: rest))
+    }
+
+    private static func bytes(_ pointer: UnsafePointer<UInt8>, _ length: Int, startWith prefix: String) -> Bool {
+        var index = 0
+        for byte in prefix.utf8 {
+            guard index < length, pointer[index] == byte else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Calls `body` with each line of `text` (without its line feed).

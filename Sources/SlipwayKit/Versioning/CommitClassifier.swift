@@ -96,7 +96,7 @@ public struct CommitClassifier: Sendable {
     }
 
     /// A revert and the commit it reverts cancel out when both are in range; a revert of a revert re-applies.
-    private func pairReverts(_ commits: inout [ClassifiedCommit]) {
+    func pairReverts(_ commits: inout [ClassifiedCommit]) {
         guard commits.contains(where: { $0.kind == .revert }) else { return }
         // Keyed by the first seven bytes packed in an integer: hashing 100,000 substrings costs more than the rest
         // of the pairing. A target can only be a prefix of a (hex, ASCII) sha if its first bytes are the same.

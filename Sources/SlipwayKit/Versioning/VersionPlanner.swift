@@ -25,7 +25,18 @@ public struct VersionPlanner: Sendable {
         var scan: ReleaseTagScan
         var base: ReleaseTag?
         var rangeStart: String?
-        var commits: [GitCommit]?
+        // Commits are classified as they stream in, so the work overlaps git's own.
+        var classified: [ClassifiedCommit]?
+        var stored = ReleaseOverrides()
+        var classifier = CommitClassifier()
+        func prepareClassifier(for base: ReleaseTag?) throws(VersionPlanningError) {
+            if let overrides {
+                stored = overrides
+            } else {
+                do { stored = try ReleaseOverrides.load(from: repository, base: base?.name ?? "") } catch { throw .state(error) }
+            }
+            classifier = CommitClassifier(rules: config.bump, majorIsZero: (base?.version ?? .zero).major == 0, overrides: stored.commits)
+        }
         if let from {
             do {
                 _ = try repository.resolveCommit(from)
@@ -41,18 +52,22 @@ public struct VersionPlanner: Sendable {
             do { tagCommits = try repository.tagCommits() } catch { throw .git(error) }
             scan = ReleaseTagScan(tagNames: Array(tagCommits.keys), prefix: config.tagPrefix)
             if let candidate = scan.latest(), let commit = tagCommits[candidate.name] {
+                try prepareClassifier(for: candidate)
                 if commit == head {
-                    (base, rangeStart, commits) = (candidate, candidate.name, [])
+                    (base, rangeStart, classified) = (candidate, candidate.name, [])
                 } else {
                     var boundary = Set<String>()
-                    var read: [GitCommit] = []
+                    var read: [ClassifiedCommit] = []
+                    let streaming = classifier
                     do {
-                        try GitLogReader.stream(repository, range: ["\(commit)..\(head)"], boundary: { boundary.insert($0) }) { read.append($0) }
+                        try GitLogReader.stream(repository, range: ["\(commit)..\(head)"], boundary: { boundary.insert($0) }) {
+                            read.append(streaming.classifyAlone($0))
+                        }
                     } catch { throw .git(error) }
-                    if boundary.contains(commit) { (base, rangeStart, commits) = (candidate, candidate.name, read) }
+                    if boundary.contains(commit) { (base, rangeStart, classified) = (candidate, candidate.name, read) }
                 }
             }
-            if commits == nil {
+            if classified == nil {
                 do {
                     let merged = ReleaseTagScan(tagNames: try repository.tags(mergedInto: head), prefix: config.tagPrefix)
                     scan = ReleaseTagScan(tagNames: Array(tagCommits.keys), prefix: config.tagPrefix, reachable: merged)
@@ -78,22 +93,19 @@ public struct VersionPlanner: Sendable {
 
         let current = base?.version ?? .zero
         let range = rangeStart.map { "\($0)..\(to)" } ?? to
-        if commits == nil {
-            let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
-            do { commits = try GitLogReader.read(repository, range: arguments) } catch { throw .git(error) }
-        }
-        let history = commits ?? []
-
-        let stored: ReleaseOverrides
-        if let overrides {
-            stored = overrides
+        var commits: [ClassifiedCommit]
+        if let classified {
+            commits = classified
         } else {
-            do { stored = try ReleaseOverrides.load(from: repository, base: base?.name ?? "") } catch { throw .state(error) }
+            try prepareClassifier(for: base)
+            let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
+            var read: [ClassifiedCommit] = []
+            let streaming = classifier
+            do { try GitLogReader.stream(repository, range: arguments) { read.append(streaming.classifyAlone($0)) } } catch { throw .git(error) }
+            commits = read
         }
-        let classifier = CommitClassifier(rules: config.bump, majorIsZero: current.major == 0,
-                                          overrides: stored.commits)
-        let classified = classifier.classify(history)
-        let bump = CommitClassifier.bump(of: classified)
+        classifier.pairReverts(&commits)
+        let bump = CommitClassifier.bump(of: commits)
         var next = current.core.bumped(bump)
         if bump == .none { next = current }
 
@@ -114,7 +126,7 @@ public struct VersionPlanner: Sendable {
             }
         }
         return VersionProposal(tagPrefix: config.tagPrefix, baseTag: base, current: current, next: next, bump: bump,
-                               commits: classified, warnings: warnings, range: range, head: head,
+                               commits: commits, warnings: warnings, range: range, head: head,
                                breakingWhileZero: current.major == 0 ? config.bump.breakingWhileZero : nil,
                                prereleaseIdentifier: prerelease, versionOverride: versionOverride, computedNext: computed)
     }
