@@ -7,26 +7,41 @@ enum Output {
         print(PrettyJSON.render(value))
     }
 
-    /// Writes `head` with one more member, an array, rendered element by element: the same text as `json` would
-    /// print, without holding the whole document (100,000 commits) in memory at once.
-    static func json<Element>(_ head: JSONValue, streaming key: String, _ elements: [Element], _ render: (Element) -> JSONValue) {
-        var text = PrettyJSON.render(head)
+    /// Writes `head` with one more member, an array, written element by element by `write` (as `PrettyJSON` lays
+    /// out an element at the indent given): the same text as `json` would print for the whole, without holding
+    /// the whole document (100,000 commits) in memory at once.
+    static func json<Element>(_ head: JSONValue, streaming key: String, _ elements: [Element],
+                              _ write: (Element, inout JSONByteWriter, String) -> Void) {
+        let text = PrettyJSON.render(head)
         guard text.hasSuffix("\n}") else { print(text); return }
-        text.removeLast(2)
-        var buffer = text + ",\n  " + JSONValue.quote(key) + ": ["
-        if elements.isEmpty {
-            buffer += "]\n}\n"
-        } else {
-            for (index, element) in elements.enumerated() {
-                buffer += (index == 0 ? "\n    " : ",\n    ") + PrettyJSON.render(render(element), indent: "    ")
-                if buffer.utf8.count > 1 << 16 {
-                    FileHandle.standardOutput.write(Data(buffer.utf8))
-                    buffer = ""
+        fflush(nil)
+        var writer = JSONByteWriter()
+        writer.append(String(text.dropLast(2)))
+        writer.append(",\n  ")
+        writer.append(JSONValue.quote(key))
+        writer.append(": [")
+        func flush() {
+            writer.bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 { if errno == EINTR { continue }; return }
+                    offset += written
                 }
             }
-            buffer += "\n  ]\n}\n"
+            writer.removeAll()
         }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        if elements.isEmpty {
+            writer.append("]\n}\n")
+        } else {
+            for index in elements.indices {
+                writer.append(index == elements.startIndex ? "\n    " : ",\n    ")
+                write(elements[index], &writer, "    ")
+                if writer.bytes.count > 1 << 16 { flush() }
+            }
+            writer.append("\n  ]\n}\n")
+        }
+        flush()
     }
 
     /// What a release or hotfix action did: JSON, or the commands of a dry run and the outcome.
@@ -43,6 +58,16 @@ enum Output {
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("slipway: " + message + "\n").utf8))
+    }
+
+    /// With `SLIPWAY_PEAK_MEMORY` set, the process's own peak resident memory (`VmHWM`) on stderr as it ends:
+    /// what the benchmark reports. Timing tools that wait for slipway count its `git` child's peak too.
+    static func peakMemoryIfAsked() {
+        guard ProcessInfo.processInfo.environment["SLIPWAY_PEAK_MEMORY"] != nil,
+              let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return }
+        let kilobytes = line.dropFirst("VmHWM:".count).filter(\.isNumber)
+        FileHandle.standardError.write(Data("slipway: peak memory \(kilobytes) kB\n".utf8))
     }
 
     static func warnings(_ lines: [String]) {

@@ -56,4 +56,5 @@ if arguments.first == "--help" || arguments.first == "-h" || arguments.first == 
     Output.error("unknown command '\(arguments[0])'; run slipway --help")
     code = 2
 }
+Output.peakMemoryIfAsked()
 exit(code)

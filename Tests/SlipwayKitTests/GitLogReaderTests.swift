@@ -52,4 +52,42 @@ import Testing
         #expect(commits.count == 3_000)
         #expect(commits.filter { $0.message.conventional?.isBreaking == true }.count == 428)
     }
+
+    /// Bytes that are not UTF-8 (a Latin-1 name, a stray 0xFF in a message) are data: the commit is read, the bad
+    /// bytes become U+FFFD, and every field still lands in its place.
+    @Test func readsRecordsWithBytesThatAreNotUTF8() throws {
+        let repo = try TestRepository()
+        var stream = Data("commit refs/heads/main\nauthor Jos".utf8) + Data([0xE9]) + Data(" <jose@example.com> 1700000000 +0000\n".utf8)
+        stream += Data("committer A <a@x> 1700000000 +0000\n".utf8)
+        let message = Data("feat(caf".utf8) + Data([0xE9]) + Data("): add \u{1}x\n\nBody ".utf8) + Data([0xFF]) + Data("\n\nBREAKING CHANGE: gone\n".utf8)
+        stream += Data("data \(message.count)\n".utf8) + message + Data("\n".utf8)
+        _ = try repo.runner.run(CommandInvocation(["git", "fast-import", "--quiet"], in: repo.root, input: stream))
+        let commits = try GitLogReader.read(try repo.repository(), range: ["main"])
+        #expect(commits.count == 1)
+        let commit = try #require(commits.first)
+        #expect(commit.authorName == "Jos\u{FFFD}")
+        #expect(commit.authorEmail == "jose@example.com")
+        #expect(commit.authorTime == 1_700_000_000)
+        #expect(commit.sha.count == 40 && commit.parents.isEmpty)
+        #expect(commit.message.conventional?.scope == "caf\u{FFFD}")
+        #expect(commit.message.conventional?.description == "add \u{1}x")
+        #expect(commit.message.conventional?.isBreaking == true)
+        #expect(commit.message.conventional?.body == "Body \u{FFFD}")
+    }
+
+    /// A commit read from `git log` (its fields slices of one record) equals, and hashes as, the same commit built
+    /// field by field.
+    @Test func aReadCommitEqualsOneBuiltFromItsFields() throws {
+        let repo = try TestRepository()
+        _ = try repo.commit("chore: init")
+        _ = try repo.commit("fix(api): handle \"quotes\" and tabs\t\n\nBody.\n\nRefs: #2")
+        let read = try GitLogReader.read(try repo.repository(), range: ["HEAD"])[0]
+        let built = GitCommit(sha: read.sha, parents: read.parents, authorName: read.authorName, authorEmail: read.authorEmail,
+                              authorTime: read.authorTime, message: CommitMessage(parsing: "fix(api): handle \"quotes\" and tabs\t\n\nBody.\n\nRefs: #2"))
+        #expect(read == built)
+        #expect(read.hashValue == built.hashValue)
+        #expect(read.shortSHA == String(read.sha.prefix(7)))
+        #expect(read.message.subject == "fix(api): handle \"quotes\" and tabs")
+        #expect(Set([read, built]).count == 1)
+    }
 }

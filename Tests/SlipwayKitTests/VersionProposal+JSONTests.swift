@@ -17,4 +17,41 @@ import Testing
             #expect(ClassifiedCommit.internetDateTime(value) == expected, "\(value)")
         }
     }
+
+    /// `next-version --json` writes each commit as bytes, straight from the commit: the text must be exactly what
+    /// rendering the commit's `JSONValue` gives, escapes, non-ASCII text, overrides and revert pairs included.
+    @Test func commitsWrittenAsBytesMatchTheirRenderedJSONValue() {
+        func commit(_ message: String, sha: String, name: String = "Ada", email: String = "ada@example.com",
+                    parents: [String] = ["p"], time: Int = 1_767_603_600) -> GitCommit {
+            GitCommit(sha: sha, parents: parents, authorName: name, authorEmail: email, authorTime: time,
+                      message: CommitMessage(parsing: message))
+        }
+        let original = commit("fix(api): the \"quoted\" fix", sha: String(repeating: "a", count: 40))
+        let revert = commit("Revert \"fix(api): the quoted fix\"\n\nThis reverts commit \(String(repeating: "a", count: 40)).",
+                            sha: String(repeating: "b", count: 40))
+        let commits = [
+            commit("feat(ui): 日本語 and émoji 🚀 with a\\backslash", sha: String(repeating: "c", count: 40), name: "Zoë \"Z\""),
+            commit("fix: control \u{1} and \u{7F} and tab\tinside", sha: String(repeating: "d", count: 40), time: -86_401),
+            commit("feat!: drop the v1 API\n\nBREAKING CHANGE: v1 is gone\nand stays gone", sha: String(repeating: "e", count: 40)),
+            commit("refactor: tidy\n\nBREAKING-CHANGE: the config moved", sha: String(repeating: "f", count: 40)),
+            commit("update the readme", sha: String(repeating: "1", count: 40)),
+            commit("Merge branch 'topic'", sha: String(repeating: "2", count: 40), parents: ["p", "q"]),
+            commit("chore(deps): bump x\n\n* feat: squashed feature\n* fix: squashed fix", sha: String(repeating: "3", count: 40)),
+            commit("docs: words", sha: String(repeating: "4", count: 40), time: 253_402_300_800),
+            revert, original,
+        ]
+        var classifier = CommitClassifier(majorIsZero: true,
+                                          overrides: [String(repeating: "1", count: 40): CommitOverride(level: .minor, type: "feat", reason: "it \"adds\" a page")])
+        var classified = classifier.classify(commits)
+        classifier.majorIsZero = false
+        classified += classifier.classify([commits[2], commits[3]])
+        #expect(classified.contains { $0.cancelledBy != nil })
+        #expect(classified.contains { $0.override != nil })
+        for item in classified {
+            var writer = JSONByteWriter()
+            item.writeJSON(to: &writer, indent: "    ")
+            let expected = PrettyJSON.render(item.json, indent: "    ")
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected, "\(item.subject)")
+        }
+    }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// A whole commit message read as Conventional Commits: the header, what it says of itself, and the
 /// facts the bump policy needs (reverts, squashed headers). A message that is not conventional is kept.
 public struct CommitMessage: Sendable, Hashable {
+    /// The first non-blank line, kept as a slice of the message it came from.
+    let subjectText: Substring
     /// The first non-blank line.
-    public let subject: String
+    public var subject: String { String(subjectText) }
     /// `nil` when the header is not conventional; `headerProblem` then says why.
     public let conventional: ConventionalCommit?
     public let headerProblem: HeaderProblem?
@@ -16,12 +18,17 @@ public struct CommitMessage: Sendable, Hashable {
     public let squashed: [ConventionalCommit]
 
     public init(parsing message: String) {
+        self = CommitMessageParser.parse(message[...])
+    }
+
+    /// Reads a message that is a slice of a larger text (a `git log` record): its parts stay slices of it.
+    public init(parsing message: Substring) {
         self = CommitMessageParser.parse(message)
     }
 
-    init(subject: String, conventional: ConventionalCommit?, headerProblem: HeaderProblem?,
+    init(subject: Substring, conventional: ConventionalCommit?, headerProblem: HeaderProblem?,
          revertedSHAs: [String], isRevert: Bool, squashed: [ConventionalCommit]) {
-        self.subject = subject
+        self.subjectText = subject
         self.conventional = conventional
         self.headerProblem = headerProblem
         self.revertedSHAs = revertedSHAs
@@ -31,34 +38,37 @@ public struct CommitMessage: Sendable, Hashable {
 }
 
 enum CommitMessageParser {
-    static func parse(_ raw: String) -> CommitMessage {
-        let text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
+    static func parse(_ raw: Substring) -> CommitMessage {
+        let hasCR = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        } ?? raw.utf8.contains(13)
+        let text = hasCR ? Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")) : raw
         // Most messages are a header, prose and ordinary footers: only the header and a scan for breaking-change
         // footers are needed now. Reverts and bullet lists (squash commits) are read in full.
         guard let (headerLine, rest) = splitHeader(text) else {
             return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [], isRevert: false, squashed: [])
         }
         let facts = scan(rest)
-        if headerLine.utf8.first == UInt8(ascii: "R") || facts.hasBullet { return parseFully(text) }
+        if headerLine.utf8.first == UInt8(ascii: "R") || facts.hasBullet { return parseFully(String(text)) }
         switch parseHeader(headerLine) {
         case .success(let header):
-            if header.type == "revert" { return parseFully(text) }
+            if header.type == "revert" { return parseFully(String(text)) }
             let conventional = ConventionalCommit(type: header.type, scope: header.scope, hasBreakingMarker: header.breaking,
                                                   description: header.description, rest: rest, breakingToken: facts.breakingToken)
-            return CommitMessage(subject: String(headerLine.trimmingTrailingWhitespace()), conventional: conventional,
+            return CommitMessage(subject: headerLine.trimmingTrailingWhitespace(), conventional: conventional,
                                  headerProblem: nil, revertedSHAs: [], isRevert: false, squashed: [])
         case .failure(let problem):
-            return CommitMessage(subject: String(headerLine.trimmingTrailingWhitespace()), conventional: nil,
+            return CommitMessage(subject: headerLine.trimmingTrailingWhitespace(), conventional: nil,
                                  headerProblem: problem, revertedSHAs: [], isRevert: false, squashed: [])
         }
     }
 
     /// The first non-blank line, and everything after it.
-    static func splitHeader(_ text: String) -> (Substring, Substring)? {
+    static func splitHeader(_ text: Substring) -> (Substring, Substring)? {
         let bytes = text.utf8
         var start = bytes.startIndex
         while start != bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let end = lineEnd(bytes, from: start)
             let line = text[start..<end]
             if !isBlank(line) {
                 let rest = end == bytes.endIndex ? text[end...] : text[bytes.index(after: end)...]
@@ -68,6 +78,19 @@ enum CommitMessageParser {
             start = bytes.index(after: end)
         }
         return nil
+    }
+
+    /// The index of the next line feed at or after `start`, or the end: `memchr` where the bytes are contiguous.
+    static func lineEnd(_ bytes: Substring.UTF8View, from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index {
+        let found = bytes[start...].withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0x0A, buffer.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+        switch found {
+        case .some(.some(let offset)): return bytes.index(start, offsetBy: offset)
+        case .some(.none): return bytes.endIndex
+        case .none: return bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        }
     }
 
     /// In one pass over the bytes after the header: whether a line is a bullet (`* ` or `- ` after blanks, a
@@ -198,7 +221,7 @@ enum CommitMessageParser {
             return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [],
                                  isRevert: false, squashed: [])
         }
-        let subject = String(headerLine.trimmingTrailingWhitespace())
+        let subject = headerLine.trimmingTrailingWhitespace()
         let rest = Array(lines.dropFirst())
         let (body, footers, bodyParagraphs) = bodyAndFooters(lines: rest)
 
@@ -207,7 +230,7 @@ enum CommitMessageParser {
         switch parseHeader(headerLine) {
         case .success(let header):
             conventional = ConventionalCommit(type: header.type, scope: header.scope,
-                                              hasBreakingMarker: header.breaking, description: header.description,
+                                              hasBreakingMarker: header.breaking, description: String(header.description),
                                               body: body, footers: footers)
         case .failure(let failure):
             problem = failure
@@ -236,7 +259,7 @@ enum CommitMessageParser {
                 if case .success(let header) = parseHeader(content) {
                     squashed.append(ConventionalCommit(type: header.type, scope: header.scope,
                                                        hasBreakingMarker: header.breaking,
-                                                       description: header.description))
+                                                       description: String(header.description)))
                 }
             }
         }
@@ -248,7 +271,8 @@ enum CommitMessageParser {
         var type: String
         var scope: String?
         var breaking: Bool
-        var description: String
+        /// A slice of the header line.
+        var description: Substring
     }
 
     /// `type(scope)!: description`, strictly.
@@ -258,7 +282,9 @@ enum CommitMessageParser {
         guard index != bytes.endIndex else { return .failure(.empty) }
         guard isLetter(bytes[index]) else { return .failure(.noType) }
         while index != bytes.endIndex, isTypeByte(bytes[index]) { index = bytes.index(after: index) }
-        let type = String(line[line.startIndex..<index]).lowercased()
+        // Types are case-insensitive; most are written in lower case already (and short: no allocation).
+        let typeText = line[line.startIndex..<index]
+        let type = typeText.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? typeText.lowercased() : String(typeText)
         var scope: String?
         if index != bytes.endIndex, bytes[index] == UInt8(ascii: "(") {
             let open = bytes.index(after: index)
@@ -268,9 +294,9 @@ enum CommitMessageParser {
                 close = bytes.index(after: close)
             }
             guard close != bytes.endIndex else { return .failure(.unclosedScope) }
-            let text = line[open..<close].trimmingCharacters(in: " \t")
+            let text = line[open..<close].trimmingBlanks()
             guard !text.isEmpty else { return .failure(.emptyScope) }
-            scope = text
+            scope = String(text)
             index = bytes.index(after: close)
         }
         var breaking = false
@@ -283,7 +309,7 @@ enum CommitMessageParser {
         guard index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else {
             return index == bytes.endIndex ? .failure(.emptyDescription) : .failure(.missingSpaceAfterColon)
         }
-        let description = line[index...].trimmingCharacters(in: " \t")
+        let description = line[index...].trimmingBlanks()
         guard !description.isEmpty else { return .failure(.emptyDescription) }
         return .success(Header(type: type, scope: scope, breaking: breaking, description: description))
     }
@@ -424,11 +450,27 @@ extension Substring {
         return String(trimmed[trimmed.startIndex..<end])
     }
 
+    /// Without leading and trailing spaces and tabs, cut on the bytes (both are always characters of their own
+    /// at either end of a line).
+    func trimmingBlanks() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start != end {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        return self[start..<end]
+    }
+
     func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
+        let bytes = utf8
+        var end = bytes.endIndex
+        while end != bytes.startIndex {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
             end = before
         }
         return self[startIndex..<end]

@@ -6,7 +6,12 @@ public struct ConventionalCommit: Sendable, Hashable {
     public var scope: String?
     /// `!` before the colon.
     public var hasBreakingMarker: Bool
-    public var description: String
+    public var description: String {
+        get { String(descriptionText) }
+        set { descriptionText = newValue[...] }
+    }
+    /// The description as a slice of the header it was read from.
+    private var descriptionText: Substring
     /// The body and footers, read from the text after the header only when asked for: the bump policy needs
     /// no more than `breakingFooterToken`, and reading 100,000 bodies up front is where the time went.
     private var details: Details
@@ -22,16 +27,16 @@ public struct ConventionalCommit: Sendable, Hashable {
         self.type = type
         self.scope = scope
         self.hasBreakingMarker = hasBreakingMarker
-        self.description = description
+        self.descriptionText = description[...]
         self.details = .read(body: body, footers: footers)
     }
 
     /// A header whose body and footers stay unread in `rest` until they are asked for.
-    init(type: String, scope: String?, hasBreakingMarker: Bool, description: String, rest: Substring, breakingToken: String?) {
+    init(type: String, scope: String?, hasBreakingMarker: Bool, description: Substring, rest: Substring, breakingToken: String?) {
         self.type = type
         self.scope = scope
         self.hasBreakingMarker = hasBreakingMarker
-        self.description = description
+        self.descriptionText = description
         self.details = .unread(rest, breakingToken: breakingToken)
     }
 
@@ -77,14 +82,14 @@ public struct ConventionalCommit: Sendable, Hashable {
 
     public static func == (lhs: ConventionalCommit, rhs: ConventionalCommit) -> Bool {
         lhs.type == rhs.type && lhs.scope == rhs.scope && lhs.hasBreakingMarker == rhs.hasBreakingMarker
-            && lhs.description == rhs.description && lhs.body == rhs.body && lhs.footers == rhs.footers
+            && lhs.descriptionText == rhs.descriptionText && lhs.body == rhs.body && lhs.footers == rhs.footers
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(type)
         hasher.combine(scope)
         hasher.combine(hasBreakingMarker)
-        hasher.combine(description)
+        hasher.combine(descriptionText)
     }
 }
 

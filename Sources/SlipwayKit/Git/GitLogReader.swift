@@ -39,30 +39,58 @@ public enum GitLogReader {
         parser.finish(handle)
     }
 
-    /// One record: `mark 0x1F sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`.
+    /// One record: `mark 0x1F sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`. The record after the
+    /// mark becomes one string; the commit's fields and its message are slices of it.
     static func parseRecord(_ whole: UnsafeRawBufferPointer) -> GitCommit? {
         guard let markEnd = whole.firstIndex(of: 0x1F) else { return nil }
-        let record = UnsafeRawBufferPointer(rebasing: whole[(markEnd + 1)...])
-        var fields: [UnsafeRawBufferPointer] = []
-        fields.reserveCapacity(6)
-        var start = 0
+        let bytes = UnsafeRawBufferPointer(rebasing: whole[(markEnd + 1)...])
+        // The separators are found on git's bytes; decoding repairs only invalid sequences, never an ASCII byte, so
+        // the offsets hold in the string too, unless a repair came before one of them (checked below).
+        var ends: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+        var found = 0
         var index = 0
-        while index < record.count, fields.count < 5 {
-            if record[index] == 0x1F {
-                fields.append(UnsafeRawBufferPointer(rebasing: record[start..<index]))
-                start = index + 1
+        var parentCount = 0
+        var authorTime = 0
+        var timeStart = 0
+        while index < bytes.count, found < 5 {
+            let byte = bytes[index]
+            if byte == 0x1F {
+                switch found {
+                case 0: ends.0 = index
+                case 1: ends.1 = index
+                case 2: ends.2 = index
+                case 3: ends.3 = index; timeStart = index + 1
+                default: ends.4 = index
+                }
+                found += 1
+            } else if found == 1, byte == 0x20 {
+                parentCount += 1
+            } else if found == 4, byte >= 0x30, byte <= 0x39 {
+                authorTime = authorTime &* 10 &+ Int(byte - 0x30)
             }
             index += 1
         }
-        guard fields.count == 5 else { return nil }
-        fields.append(UnsafeRawBufferPointer(rebasing: record[start..<record.count]))
-        func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
-        let sha = text(fields[0])
-        guard !sha.isEmpty else { return nil }
-        // Split on the bytes: `String.split` would walk the text Character by Character.
-        let parents = fields[1].split(separator: 0x20).map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
-        return GitCommit(sha: sha, parents: parents, authorName: text(fields[2]), authorEmail: text(fields[3]),
-                         authorTime: Int(text(fields[4])) ?? 0, message: CommitMessage(parsing: text(fields[5])))
+        guard found == 5, ends.0 > 0 else { return nil }
+        if ends.1 > ends.0 + 1 { parentCount += 1 }
+        if timeStart < ends.4, bytes[timeStart] == UInt8(ascii: "-") { authorTime = -authorTime }
+        let record = String(decoding: bytes, as: UTF8.self)
+        // A repaired byte before the message shifts the offsets: read the fields again from the string.
+        guard record.utf8.count == bytes.count else {
+            return parseRepaired(record)
+        }
+        let utf8 = record.utf8
+        let message = record[utf8.index(utf8.startIndex, offsetBy: ends.4 + 1)...]
+        return GitCommit(record: record, shaEnd: ends.0, parentsEnd: ends.1, nameEnd: ends.2, emailEnd: ends.3,
+                         parentCount: parentCount, authorTime: authorTime, message: CommitMessage(parsing: message))
+    }
+
+    /// A record that held invalid UTF-8: split the repaired string instead (rare).
+    private static func parseRepaired(_ record: String) -> GitCommit? {
+        let fields = record.split(separator: "\u{1F}", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, !fields[0].isEmpty else { return nil }
+        return GitCommit(sha: String(fields[0]), parents: fields[1].split(separator: " ").map(String.init),
+                         authorName: String(fields[2]), authorEmail: String(fields[3]),
+                         authorTime: Int(fields[4]) ?? 0, message: CommitMessage(parsing: fields[5]))
     }
 }
 

@@ -213,11 +213,14 @@ public struct CommandRunner: CommandRunning {
         #endif
         Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, onOutput)
         var abandoned = false
+        // The output has ended, so the child is exiting: look often at first, then back off to every 5 ms.
+        var pause: UInt32 = 100
         while process.isRunning {
             watchdog()
             // A stopped child whose exit Foundation cannot see (an escaped grandchild holds its descriptor).
             if state.stoppedLongerThan(.seconds(4)), ProcessTree.isGone(pid) { abandoned = true; break }
-            usleep(5_000)
+            usleep(pause)
+            pause = min(pause * 2, 5_000)
         }
         group.wait()
         if !abandoned { process.waitUntilExit() }
@@ -265,6 +268,10 @@ public struct CommandRunner: CommandRunning {
             let count = read(fd, buffer, capacity)
             if count > 0 {
                 consume(UnsafeRawBufferPointer(start: buffer, count: count))
+                // A fast writer (`git log` of a long history) that we have caught up with: let its output gather
+                // for a moment rather than wake for each of its 4 KiB writes; both sides then spend their time on
+                // the work instead of on wake-ups. Small outputs (one short read, then the end) never wait.
+                if count >= 1 << 14, count < capacity { usleep(1_000) }
             } else if count == 0 {
                 return
             } else if errno != EINTR {

@@ -1,14 +1,26 @@
 /// Applies the bump policy to commits: the level each contributes and why, reverts paired off.
 public struct CommitClassifier: Sendable {
-    public var rules: BumpRules
+    public var rules: BumpRules {
+        didSet { scopesWithRules = Self.scopes(in: rules) }
+    }
     /// While the major version is 0, a breaking change bumps by `rules.breakingWhileZero`.
     public var majorIsZero: Bool
     public var overrides: [String: CommitOverride]
+    /// The scopes some `type(scope)` rule names: only for these is a scoped key looked up.
+    private var scopesWithRules: Set<String>
 
     public init(rules: BumpRules = BumpRules(), majorIsZero: Bool = false, overrides: [String: CommitOverride] = [:]) {
         self.rules = rules
         self.majorIsZero = majorIsZero
         self.overrides = overrides
+        scopesWithRules = Self.scopes(in: rules)
+    }
+
+    private static func scopes(in rules: BumpRules) -> Set<String> {
+        Set(rules.types.keys.compactMap { key -> String? in
+            guard let open = key.firstIndex(of: "("), key.hasSuffix(")") else { return nil }
+            return String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+        })
     }
 
     /// Classifies `commits` (newest first, as git lists them); the result keeps their order.
@@ -25,31 +37,36 @@ public struct CommitClassifier: Sendable {
 
     private var breakingLevel: BumpLevel { majorIsZero ? rules.breakingWhileZero : .major }
 
-    private func breakingReason(_ cause: String) -> String {
-        majorIsZero
-            ? "breaking (\(cause)) while the major version is 0 → \(rules.breakingWhileZero) (bump.breakingWhileZero)"
-            : "breaking (\(cause)) → major"
+    private func breaking(footer: String?) -> ClassifiedCommit.Reason {
+        .breaking(footer: footer, whileZero: majorIsZero ? rules.breakingWhileZero : nil)
     }
 
     /// Level of one header on its own.
-    private func judge(_ header: ConventionalCommit) -> (BumpLevel, String) {
-        if header.hasBreakingMarker { return (breakingLevel, breakingReason("'!' after the type")) }
+    private func judge(_ header: ConventionalCommit) -> (BumpLevel, ClassifiedCommit.Reason) {
+        if header.hasBreakingMarker { return (breakingLevel, breaking(footer: nil)) }
         if let token = header.breakingFooterToken {
-            return (breakingLevel, breakingReason("\(token) footer"))
+            return (breakingLevel, breaking(footer: token))
         }
-        if let (level, rule) = rules.level(type: header.type, scope: header.scope) {
-            return (level, "\(rule) → \(level)")
+        var scope = header.scope
+        if let known = scope, !scopesWithRules.contains(known) {
+            let hasUpper = known.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
+            if !hasUpper || !scopesWithRules.contains(known.lowercased()) { scope = nil }
+        }
+        if let (level, rule) = rules.level(type: header.type, scope: scope) {
+            return (level, .rule(rule, level))
         }
         if header.scope?.lowercased() == "deps-dev" {
-            return (.none, "\(header.type)(deps-dev): development dependencies only → none")
+            return (.none, .developmentDependencies(type: header.type))
         }
-        return (.none, "\(header.type) changes no shipped behaviour → none")
+        return (.none, .unshipped(type: header.type))
     }
+
+    private static let mergeReason = ClassifiedCommit.Reason.text("merge commit: judged by the commits it brings in")
 
     func classifyAlone(_ commit: GitCommit) -> ClassifiedCommit {
         let message = commit.message
         let header = message.conventional
-        if let override = overrides[commit.sha] {
+        if !overrides.isEmpty, let override = overrides[commit.sha] {
             let kind: ClassifiedCommit.Kind = header == nil ? .nonConventional : (commit.isMerge ? .merge : .conventional)
             return ClassifiedCommit(commit: commit, kind: kind, type: override.type ?? header?.type, scope: header?.scope,
                                     breaking: override.level == .major || (header?.isBreaking ?? false),
@@ -58,7 +75,7 @@ public struct CommitClassifier: Sendable {
         }
         if commit.isMerge {
             return ClassifiedCommit(commit: commit, kind: .merge, type: header?.type, scope: header?.scope, breaking: false,
-                                    level: .none, reason: "merge commit: judged by the commits it brings in")
+                                    level: .none, because: Self.mergeReason)
         }
         if message.isRevert {
             return ClassifiedCommit(commit: commit, kind: .revert, type: header?.type ?? "revert", scope: header?.scope,
@@ -68,7 +85,7 @@ public struct CommitClassifier: Sendable {
                                         : "reverts \(message.revertedSHAs.map { String($0.prefix(7)) }.joined(separator: ", ")) from an earlier release → patch (shipped behaviour changes)")
         }
         var level = BumpLevel.none
-        var reason = ""
+        var reason = ClassifiedCommit.Reason.text("")
         if let header {
             (level, reason) = judge(header)
         }
@@ -76,40 +93,41 @@ public struct CommitClassifier: Sendable {
             let (itemLevel, itemReason) = judge(item)
             if itemLevel > level || (header == nil && index == 0) {
                 level = itemLevel
-                reason = "squashed '\(item.header)': \(itemReason)"
+                reason = .text("squashed '\(item.header)': \(itemReason.text)")
             }
         }
         if let header {
             return ClassifiedCommit(commit: commit, kind: message.squashed.isEmpty ? .conventional : .squash,
                                     type: header.type, scope: header.scope,
                                     breaking: header.isBreaking || message.squashed.contains(where: \.isBreaking),
-                                    level: level, reason: reason)
+                                    level: level, because: reason)
         }
         if !message.squashed.isEmpty {
             return ClassifiedCommit(commit: commit, kind: .squash, type: message.squashed.max(by: { judge($0).0 < judge($1).0 })?.type,
                                     scope: nil, breaking: message.squashed.contains(where: \.isBreaking),
-                                    level: level, reason: reason)
+                                    level: level, because: reason)
         }
-        let problem = message.headerProblem?.description ?? "not conventional"
         return ClassifiedCommit(commit: commit, kind: .nonConventional, type: nil, scope: nil, breaking: false,
-                                level: .none, reason: "not conventional (\(problem)); classify it by hand")
+                                level: .none, because: .notConventional(message.headerProblem))
     }
 
     /// A revert and the commit it reverts cancel out when both are in range; a revert of a revert re-applies.
     func pairReverts(_ commits: inout [ClassifiedCommit]) {
-        guard commits.contains(where: { $0.kind == .revert }) else { return }
-        // Keyed by the first seven bytes packed in an integer: hashing 100,000 substrings costs more than the rest
-        // of the pairing. A target can only be a prefix of a (hex, ASCII) sha if its first bytes are the same.
-        func key(_ sha: String) -> UInt64 {
-            var packed: UInt64 = 0
-            for byte in sha.utf8.prefix(7) { packed = packed << 8 | UInt64(byte) }
-            return packed
+        // Only the commits whose sha could be a revert's target are indexed, keyed by their first seven bytes
+        // packed in an integer: hashing 100,000 shas costs more than the rest of the pairing.
+        var targets = Set<UInt64>()
+        // By index throughout: a copy of each of 100,000 classified commits costs more than the pairing.
+        for index in commits.indices where commits[index].kind == .revert {
+            for sha in commits[index].commit.message.revertedSHAs { targets.insert(GitCommit.key(sha.utf8)) }
         }
+        guard !targets.isEmpty else { return }
         var byPrefix: [UInt64: [Int]] = [:]
-        byPrefix.reserveCapacity(commits.count)
-        for (index, item) in commits.enumerated() { byPrefix[key(item.sha), default: []].append(index) }
+        for index in commits.indices {
+            let key = commits[index].commit.shaKey
+            if targets.contains(key) { byPrefix[key, default: []].append(index) }
+        }
         func find(_ sha: String) -> Int? {
-            byPrefix[key(sha)]?.first(where: { commits[$0].sha.hasPrefix(sha) })
+            byPrefix[GitCommit.key(sha.utf8)]?.first(where: { commits[$0].commit.shaHasPrefix(sha) })
         }
         var cancelled = Set<Int>()
         // Oldest first, so that a revert of a revert sees its target already paired.

@@ -1,41 +1,76 @@
 import Foundation
 
+/// Receives the members of a commit's JSON object in order: `ClassifiedCommit.describeJSON` says what they are
+/// once, and each sink writes them its own way (a `JSONValue`, or bytes straight to the output).
+protocol CommitJSONSink {
+    mutating func member<Text: StringProtocol>(_ key: StaticString, string: Text?)
+    /// A string given as its UTF-8 bytes.
+    mutating func member(_ key: StaticString, utf8: UnsafeBufferPointer<UInt8>)
+    mutating func member(_ key: StaticString, reason: ClassifiedCommit.Reason)
+    mutating func member(_ key: StaticString, bool: Bool)
+    /// A time in seconds since 1970, written as RFC 3339 in UTC.
+    mutating func member(_ key: StaticString, date: Int)
+    mutating func member(_ key: StaticString, strings: [String])
+    /// An object of string (or null) members.
+    mutating func member(_ key: StaticString, object: [(key: StaticString, value: String?)])
+}
+
 extension ClassifiedCommit {
     /// The commit as `next-version --json` and `changes --json` report it.
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("sha", .string(sha)),
-            ("shortSha", .string(commit.shortSHA)),
-            ("subject", .string(subject)),
-            ("kind", .string(kind.rawValue)),
-            ("type", type.map(JSONValue.string) ?? .null),
-            ("scope", scope.map(JSONValue.string) ?? .null),
-            ("breaking", .bool(breaking)),
-            ("level", .string(level.name)),
-            ("reason", .string(reason)),
-            ("group", .string(group.rawValue)),
-            ("author", .string(commit.authorName)),
-            ("email", .string(commit.authorEmail)),
-            ("date", .string(Self.internetDateTime(commit.authorTime))),
-        ]
-        if let cancelledBy { members.append(("cancelledBy", .string(cancelledBy))) }
-        if !commit.message.revertedSHAs.isEmpty {
-            members.append(("reverts", .array(commit.message.revertedSHAs.map(JSONValue.string))))
+        var sink = JSONValueSink()
+        describeJSON(to: &sink)
+        return .object(sink.members)
+    }
+
+    /// Appends the commit's JSON object, as `PrettyJSON.render(json, indent:)` writes it, without building it.
+    public func writeJSON(to output: inout JSONByteWriter, indent: String) {
+        var sink = PrettyJSONSink(output: output, indent: indent)
+        output = JSONByteWriter()
+        sink.open()
+        describeJSON(to: &sink)
+        sink.close()
+        output = sink.output
+    }
+
+    func describeJSON<Sink: CommitJSONSink>(to sink: inout Sink) {
+        commit.withBytes(of: .sha) { sha in
+            sink.member("sha", utf8: sha)
+            sink.member("shortSha", utf8: UnsafeBufferPointer(rebasing: sha.prefix(7)))
         }
-        if let notes = conventional?.breakingNotes, !notes.isEmpty {
-            members.append(("breakingNotes", .array(notes.map(JSONValue.string))))
+        sink.member("subject", string: commit.message.subjectText)
+        sink.member("kind", string: kind.rawValue)
+        sink.member("type", string: type)
+        sink.member("scope", string: scope)
+        sink.member("breaking", bool: breaking)
+        sink.member("level", string: level.name)
+        sink.member("reason", reason: because)
+        sink.member("group", string: group.rawValue)
+        commit.withBytes(of: .authorName) { sink.member("author", utf8: $0) }
+        commit.withBytes(of: .authorEmail) { sink.member("email", utf8: $0) }
+        sink.member("date", date: commit.authorTime)
+        if let cancelledBy { sink.member("cancelledBy", string: cancelledBy) }
+        let reverted = commit.message.revertedSHAs
+        if !reverted.isEmpty { sink.member("reverts", strings: reverted) }
+        if let conventional, conventional.breakingFooterToken != nil {
+            let notes = conventional.breakingNotes
+            if !notes.isEmpty { sink.member("breakingNotes", strings: notes) }
         }
         if let override {
-            members.append(("override", .object([("level", .string(override.level.name)),
-                                                 ("type", override.type.map(JSONValue.string) ?? .null),
-                                                 ("reason", .string(override.reason))])))
+            sink.member("override", object: [("level", override.level.name), ("type", override.type), ("reason", override.reason)])
         }
-        return .object(members)
     }
 
     /// `2026-01-05T09:00:00Z`: RFC 3339 in UTC, as `ISO8601DateFormatter` with `.withInternetDateTime` writes it,
     /// computed directly (a formatter per commit costs more than the whole `git log` on a long history).
     static func internetDateTime(_ seconds: Int) -> String {
+        var text = ""
+        withInternetDateTime(seconds) { text = String(decoding: $0, as: UTF8.self) }
+        return text
+    }
+
+    /// The 20 (or more, past year 9999) bytes of `internetDateTime`, handed to `body`.
+    static func withInternetDateTime(_ seconds: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -48,11 +83,156 @@ extension ClassifiedCommit {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
-        var yearText = String(year)
-        while yearText.count < 4 { yearText = "0" + yearText }
-        return yearText + "-" + two(month) + "-" + two(day) + "T" + two(secondOfDay / 3_600) + ":"
-            + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + "Z"
+        guard (0...9999).contains(year) else {
+            // Out of the four-digit range: written the slow way, as the formatter would.
+            var yearText = String(year)
+            while yearText.count < 4 { yearText = "0" + yearText }
+            func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
+            var text = yearText + "-" + two(month) + "-" + two(day) + "T" + two(secondOfDay / 3_600) + ":"
+                + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + "Z"
+            text.withUTF8 { body($0) }
+            return
+        }
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                    UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0x2D, 0, 0, 0x2D, 0, 0, 0x54, 0, 0, 0x3A, 0, 0, 0x3A, 0, 0, 0x5A)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            func put(_ value: Int, at offset: Int, digits: Int) {
+                var value = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    raw[position] = UInt8(0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 0, digits: 4)
+            put(month, at: 5, digits: 2)
+            put(day, at: 8, digits: 2)
+            put(secondOfDay / 3_600, at: 11, digits: 2)
+            put(secondOfDay / 60 % 60, at: 14, digits: 2)
+            put(secondOfDay % 60, at: 17, digits: 2)
+            body(UnsafeBufferPointer(raw.bindMemory(to: UInt8.self)))
+        }
+    }
+}
+
+/// Builds the `JSONValue` members.
+private struct JSONValueSink: CommitJSONSink {
+    var members: [(key: String, value: JSONValue)] = []
+
+    mutating func member<Text: StringProtocol>(_ key: StaticString, string: Text?) {
+        members.append((key.description, string.map { .string(String($0)) } ?? .null))
+    }
+
+    mutating func member(_ key: StaticString, utf8: UnsafeBufferPointer<UInt8>) {
+        members.append((key.description, .string(String(decoding: utf8, as: UTF8.self))))
+    }
+
+    mutating func member(_ key: StaticString, reason: ClassifiedCommit.Reason) {
+        members.append((key.description, .string(reason.text)))
+    }
+
+    mutating func member(_ key: StaticString, bool: Bool) { members.append((key.description, .bool(bool))) }
+
+    mutating func member(_ key: StaticString, date: Int) {
+        members.append((key.description, .string(ClassifiedCommit.internetDateTime(date))))
+    }
+
+    mutating func member(_ key: StaticString, strings: [String]) {
+        members.append((key.description, .array(strings.map(JSONValue.string))))
+    }
+
+    mutating func member(_ key: StaticString, object: [(key: StaticString, value: String?)]) {
+        members.append((key.description, .object(object.map { ($0.key.description, $0.value.map(JSONValue.string) ?? .null) })))
+    }
+}
+
+/// Writes the members as `PrettyJSON` would lay out the object at `indent`.
+private struct PrettyJSONSink: CommitJSONSink {
+    var output: JSONByteWriter
+    let indent: String
+    private let inner: String
+    private var count = 0
+
+    init(output: JSONByteWriter, indent: String) {
+        self.output = output
+        self.indent = indent
+        inner = indent + "  "
+    }
+
+    mutating func open() { output.append("{") }
+
+    mutating func close() {
+        if count == 0 { output.append("}"); return }
+        output.append("\n")
+        output.append(indent)
+        output.append("}")
+    }
+
+    private mutating func key(_ key: StaticString) {
+        output.append(count == 0 ? "\n" : ",\n")
+        count += 1
+        output.append(inner)
+        output.appendQuoted(key)
+        output.append(": ")
+    }
+
+    mutating func member<Text: StringProtocol>(_ name: StaticString, string: Text?) {
+        key(name)
+        if let string { output.appendQuoted(string) } else { output.append("null") }
+    }
+
+    mutating func member(_ name: StaticString, utf8: UnsafeBufferPointer<UInt8>) {
+        key(name)
+        output.appendQuoted(utf8: utf8)
+    }
+
+    mutating func member(_ name: StaticString, reason: ClassifiedCommit.Reason) {
+        key(name)
+        reason.writeQuoted(to: &output)
+    }
+
+    mutating func member(_ name: StaticString, bool: Bool) {
+        key(name)
+        output.append(bool ? "true" : "false")
+    }
+
+    mutating func member(_ name: StaticString, date: Int) {
+        key(name)
+        output.append("\"")
+        ClassifiedCommit.withInternetDateTime(date) { output.append(bytes: $0) }
+        output.append("\"")
+    }
+
+    mutating func member(_ name: StaticString, strings: [String]) {
+        key(name)
+        if strings.isEmpty { output.append("[]"); return }
+        output.append("[")
+        for (index, text) in strings.enumerated() {
+            output.append(index == 0 ? "\n" : ",\n")
+            output.append(inner)
+            output.append("  ")
+            output.appendQuoted(text)
+        }
+        output.append("\n")
+        output.append(inner)
+        output.append("]")
+    }
+
+    mutating func member(_ name: StaticString, object: [(key: StaticString, value: String?)]) {
+        key(name)
+        if object.isEmpty { output.append("{}"); return }
+        output.append("{")
+        for (index, member) in object.enumerated() {
+            output.append(index == 0 ? "\n" : ",\n")
+            output.append(inner)
+            output.append("  ")
+            output.appendQuoted(member.key)
+            output.append(": ")
+            if let value = member.value { output.appendQuoted(value) } else { output.append("null") }
+        }
+        output.append("\n")
+        output.append(inner)
+        output.append("}")
     }
 }
 

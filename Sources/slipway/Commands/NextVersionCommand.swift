@@ -25,7 +25,9 @@ enum NextVersionCommand {
                                                    prerelease: parsed.value("pre"))
         Output.warnings(proposal.warnings)
         if parsed.has("json") {
-            Output.json(proposal.json(includingCommits: false), streaming: "commits", proposal.commits, \.json)
+            Output.json(proposal.json(includingCommits: false), streaming: "commits", proposal.commits) { commit, writer, indent in
+                commit.writeJSON(to: &writer, indent: indent)
+            }
         } else if parsed.has("short") {
             print(proposal.next.description)
         } else {
@@ -33,6 +35,7 @@ enum NextVersionCommand {
         }
         // 100,000 classified commits need no freeing one by one: the process ends here (stdout flushed).
         fflush(nil)
+        Output.peakMemoryIfAsked()
         exit(0)
     }
 
@@ -48,17 +51,22 @@ enum NextVersionCommand {
         if let override = proposal.versionOverride {
             text += "overridden from \(proposal.computedNext): \(override.reason)\n"
         }
-        // Counted lazily: copying 100,000 classified commits to count them costs more than the counting.
-        let deciding = proposal.commits.lazy.filter { $0.level == proposal.bump && proposal.bump != .none }
-        let decidingCount = deciding.count
-        if decidingCount > 0 {
-            text += "decided by:\n"
-            for commit in deciding.prefix(20) {
-                text += "  \(commit.commit.shortSHA)  \(commit.subject)\n      \(commit.reason)\n"
+        // Counted by index: each copy of a classified commit retains what it holds, and 100,000 copies show.
+        let commits = proposal.commits
+        var decidingCount = 0
+        var unclassified = 0
+        for index in commits.indices {
+            if proposal.bump != .none, commits[index].level == proposal.bump {
+                if decidingCount == 0 { text += "decided by:\n" }
+                if decidingCount < 20 {
+                    let commit = commits[index]
+                    text += "  \(commit.commit.shortSHA)  \(commit.subject)\n      \(commit.reason)\n"
+                }
+                decidingCount += 1
             }
-            if decidingCount > 20 { text += "  … and \(decidingCount - 20) more\n" }
+            if commits[index].kind == .nonConventional, commits[index].group == .notConventional { unclassified += 1 }
         }
-        let unclassified = proposal.commits.lazy.filter { $0.group == .notConventional }.count
+        if decidingCount > 20 { text += "  … and \(decidingCount - 20) more\n" }
         if unclassified > 0 {
             text += "\(unclassified) commit(s) are not conventional and count for nothing until classified (see slipway changes)\n"
         }
