@@ -9,9 +9,10 @@ enum Output {
 
     /// Writes `head` with one more member, an array, written element by element by `write` (as `PrettyJSON` lays
     /// out an element at the indent given): the same text as `json` would print for the whole, without holding
-    /// the whole document (100,000 commits) in memory at once.
-    static func json<Element>(_ head: JSONValue, streaming key: String, _ elements: [Element],
-                              _ write: (Element, inout JSONByteWriter, String) -> Void) {
+    /// the whole document (100,000 commits) in memory at once. Elements are written in slices, two at a time on
+    /// both cores (by then `git` is done with its), and the slices go out in order.
+    static func json<Element: Sendable>(_ head: JSONValue, streaming key: String, _ elements: [Element],
+                                        _ write: @escaping @Sendable (Element, inout JSONByteWriter, String) -> Void) {
         let text = PrettyJSON.render(head)
         guard text.hasSuffix("\n}") else { print(text); return }
         fflush(nil)
@@ -20,7 +21,7 @@ enum Output {
         writer.append(",\n  ")
         writer.append(JSONValue.quote(key))
         writer.append(": [")
-        func flush() {
+        func flush(_ writer: inout JSONByteWriter) {
             writer.bytes.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
@@ -33,15 +34,30 @@ enum Output {
         }
         if elements.isEmpty {
             writer.append("]\n}\n")
-        } else {
-            for index in elements.indices {
-                writer.append(index == elements.startIndex ? "\n    " : ",\n    ")
-                write(elements[index], &writer, "    ")
-                if writer.bytes.count > 1 << 16 { flush() }
-            }
-            writer.append("\n  ]\n}\n")
+            flush(&writer)
+            return
         }
-        flush()
+        flush(&writer)
+        let slice = 2_048
+        let outputs = [SliceOutput(), SliceOutput()]
+        var start = elements.startIndex
+        while start < elements.endIndex {
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let from = min(first + part * slice, elements.endIndex)
+                let to = min(from + slice, elements.endIndex)
+                let output = outputs[part]
+                for index in from..<to {
+                    output.writer.append(index == elements.startIndex ? "\n    " : ",\n    ")
+                    write(elements[index], &output.writer, "    ")
+                }
+            }
+            flush(&outputs[0].writer)
+            flush(&outputs[1].writer)
+            start = min(start + 2 * slice, elements.endIndex)
+        }
+        writer.append("\n  ]\n}\n")
+        flush(&writer)
     }
 
     /// What a release or hotfix action did: JSON, or the commands of a dry run and the outcome.
@@ -73,4 +89,10 @@ enum Output {
     static func warnings(_ lines: [String]) {
         for line in lines { FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8)) }
     }
+}
+
+/// One slice of streamed JSON, written by one thread at a time: by its own worker, then (after the workers are
+/// done) by the thread that sends it out.
+private final class SliceOutput: @unchecked Sendable {
+    var writer = JSONByteWriter()
 }

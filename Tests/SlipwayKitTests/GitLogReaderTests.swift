@@ -90,4 +90,37 @@ import Testing
         #expect(read.message.subject == "fix(api): handle \"quotes\" and tabs")
         #expect(Set([read, built]).count == 1)
     }
+
+    /// Without bodies, a message keeps its header only when nothing after it can change the bump; a breaking
+    /// footer, a revert, a squash list or a CR keep the whole message, and the classification is the same either way.
+    @Test func withoutBodiesOnlyMessagesThatCannotMatterLoseTheirBody() throws {
+        let repo = try TestRepository()
+        let plain = try repo.commit("fix(api): plain\n\nA body that does not matter.\n\nRefs: #1")
+        let breaking = try repo.commit("feat: new\n\nBody.\n\nBREAKING CHANGE: the old one is gone")
+        let revert = try repo.commit("Revert \"fix(api): plain\"\n\nThis reverts commit \(plain).")
+        let lower = try repo.commit("revert: fix(api): plain\n\nRefs: \(plain)")
+        let squash = try repo.commit("chore: merge work\n\n* feat: one\n* fix: two")
+        try repo.git(["commit", "-q", "--allow-empty", "--cleanup=verbatim", "-m", "fix: windows\r\n\r\nBody.\r\n"])
+        let crlf = try repo.git(["rev-parse", "HEAD"])
+        let blankFirst = try repo.commit("docs: words\n\n\n  indented body")
+        let repository = try repo.repository()
+        let whole = try GitLogReader.read(repository, range: ["HEAD"])
+        var lean: [GitCommit] = []
+        try GitLogReader.stream(repository, range: ["HEAD"], bodies: false) { lean.append($0) }
+        let bySHA = Dictionary(uniqueKeysWithValues: lean.map { ($0.sha, $0) })
+        #expect(bySHA[plain]?.message.isBodyOmitted == true)
+        #expect(bySHA[plain]?.message.conventional?.body == nil)
+        #expect(bySHA[plain]?.message.subject == "fix(api): plain")
+        #expect(bySHA[blankFirst]?.message.isBodyOmitted == true)
+        for kept in [breaking, revert, lower, squash, crlf] {
+            #expect(bySHA[kept]?.message.isBodyOmitted == false, "\(kept)")
+        }
+        #expect(bySHA[breaking]?.message.conventional?.breakingNotes == ["the old one is gone"])
+        #expect(whole.allSatisfy { !$0.message.isBodyOmitted })
+        let classifier = CommitClassifier()
+        let wholeLevels = classifier.classify(whole).map { [$0.sha, $0.level.name, $0.reason] }
+        let leanLevels = classifier.classify(lean).map { [$0.sha, $0.level.name, $0.reason] }
+        #expect(wholeLevels == leanLevels)
+        #expect(classifier.classify(lean).first { $0.sha == plain }?.cancelledBy == revert)
+    }
 }

@@ -2,20 +2,144 @@ import Foundation
 
 /// A whole commit message read as Conventional Commits: the header, what it says of itself, and the
 /// facts the bump policy needs (reverts, squashed headers). A message that is not conventional is kept.
+///
+/// Most messages (a header, prose, ordinary footers) are kept as offsets into the text they were read from (for
+/// a commit, `git log`'s record), with the header's type and scope; the parts are cut out when asked for. Reverts
+/// and squash commits, read in full up front, keep what was read.
 public struct CommitMessage: Sendable, Hashable {
-    /// The first non-blank line, kept as a slice of the message it came from.
-    let subjectText: Substring
+    private enum Form: Sendable {
+        case quick(Quick)
+        case full(Full)
+    }
+
+    /// The common case, as offsets into `base`.
+    private struct Quick: Sendable {
+        let base: String
+        let subjectStart: UInt32
+        let subjectEnd: UInt32
+        let descriptionStart: UInt32
+        let descriptionEnd: UInt32
+        let restStart: UInt32
+        let restEnd: UInt32
+        /// Empty when the header is not conventional.
+        let type: String
+        let scope: String?
+        let hasBreakingMarker: Bool
+        let problem: HeaderProblem?
+        /// 0: none; 1: `BREAKING CHANGE`; 2: `BREAKING-CHANGE`.
+        let breakingToken: UInt8
+        let bodyOmitted: Bool
+
+        init(subject: Substring, description: Substring, rest: Substring, type: String, scope: String?,
+             hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
+            let base = subject.base
+            func offset(_ index: String.Index) -> UInt32 { UInt32(base.utf8.distance(from: base.utf8.startIndex, to: index)) }
+            self.base = base
+            subjectStart = offset(subject.startIndex)
+            subjectEnd = offset(subject.endIndex)
+            descriptionStart = offset(description.startIndex)
+            descriptionEnd = offset(description.endIndex)
+            restStart = offset(rest.startIndex)
+            restEnd = offset(rest.endIndex)
+            self.type = type
+            self.scope = scope
+            self.hasBreakingMarker = hasBreakingMarker
+            self.problem = problem
+            switch breakingToken {
+            case "BREAKING CHANGE": self.breakingToken = 1
+            case "BREAKING-CHANGE": self.breakingToken = 2
+            default: self.breakingToken = 0
+            }
+            self.bodyOmitted = bodyOmitted
+        }
+
+        func slice(_ start: UInt32, _ end: UInt32) -> Substring {
+            let utf8 = base.utf8
+            return base[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
+        }
+
+        var conventional: ConventionalCommit? {
+            guard problem == nil else { return nil }
+            let token: String? = breakingToken == 0 ? nil : (breakingToken == 1 ? "BREAKING CHANGE" : "BREAKING-CHANGE")
+            return ConventionalCommit(type: type, scope: scope, hasBreakingMarker: hasBreakingMarker,
+                                      description: slice(descriptionStart, descriptionEnd),
+                                      rest: slice(restStart, restEnd), breakingToken: token)
+        }
+    }
+
+    /// Reverts and squash commits.
+    private final class Full: Sendable {
+        let subject: String
+        let conventional: ConventionalCommit?
+        let headerProblem: HeaderProblem?
+        let revertedSHAs: [String]
+        let isRevert: Bool
+        let squashed: [ConventionalCommit]
+
+        init(subject: String, conventional: ConventionalCommit?, headerProblem: HeaderProblem?, revertedSHAs: [String],
+             isRevert: Bool, squashed: [ConventionalCommit]) {
+            self.subject = subject
+            self.conventional = conventional
+            self.headerProblem = headerProblem
+            self.revertedSHAs = revertedSHAs
+            self.isRevert = isRevert
+            self.squashed = squashed
+        }
+    }
+
+    private let form: Form
+
+    /// The first non-blank line, as a slice of the text it was read from.
+    var subjectText: Substring {
+        switch form {
+        case .quick(let quick): return quick.slice(quick.subjectStart, quick.subjectEnd)
+        case .full(let full): return full.subject[...]
+        }
+    }
+
     /// The first non-blank line.
     public var subject: String { String(subjectText) }
+
     /// `nil` when the header is not conventional; `headerProblem` then says why.
-    public let conventional: ConventionalCommit?
-    public let headerProblem: HeaderProblem?
+    public var conventional: ConventionalCommit? {
+        switch form {
+        case .quick(let quick): return quick.conventional
+        case .full(let full): return full.conventional
+        }
+    }
+
+    public var headerProblem: HeaderProblem? {
+        switch form {
+        case .quick(let quick): return quick.problem
+        case .full(let full): return full.headerProblem
+        }
+    }
+
     /// Commits this one reverts (`This reverts commit <sha>.`, or a `revert:` commit's `Refs:` footer).
-    public let revertedSHAs: [String]
+    public var revertedSHAs: [String] {
+        if case .full(let full) = form { return full.revertedSHAs }
+        return []
+    }
+
     /// `true` for `revert:` commits and for git's own `Revert "…"` subjects.
-    public let isRevert: Bool
+    public var isRevert: Bool {
+        if case .full(let full) = form { return full.isRevert }
+        return false
+    }
+
     /// Conventional headers listed as bullets in the body of a squash commit (`* feat: a`).
-    public let squashed: [ConventionalCommit]
+    public var squashed: [ConventionalCommit] {
+        if case .full(let full) = form { return full.squashed }
+        return []
+    }
+
+    /// `true` when the text after the header was not kept (`GitLogReader` without bodies, for commands that
+    /// report versions, not messages): `body` and `footers` then read as empty. A message whose body matters to
+    /// the bump (a breaking-change footer, a revert, a squash list) is always kept whole.
+    public var isBodyOmitted: Bool {
+        if case .quick(let quick) = form { return quick.bodyOmitted }
+        return false
+    }
 
     public init(parsing message: String) {
         self = CommitMessageParser.parse(message[...])
@@ -26,19 +150,36 @@ public struct CommitMessage: Sendable, Hashable {
         self = CommitMessageParser.parse(message)
     }
 
+    /// The quick form: a header (conventional or, with `problem`, not) and the unread text after it.
+    init(subject: Substring, description: Substring, rest: Substring, type: String, scope: String?,
+         hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
+        form = .quick(Quick(subject: subject, description: description, rest: rest, type: type, scope: scope,
+                            hasBreakingMarker: hasBreakingMarker, problem: problem, breakingToken: breakingToken,
+                            bodyOmitted: bodyOmitted))
+    }
+
+    /// The full form: everything read.
     init(subject: Substring, conventional: ConventionalCommit?, headerProblem: HeaderProblem?,
          revertedSHAs: [String], isRevert: Bool, squashed: [ConventionalCommit]) {
-        self.subjectText = subject
-        self.conventional = conventional
-        self.headerProblem = headerProblem
-        self.revertedSHAs = revertedSHAs
-        self.isRevert = isRevert
-        self.squashed = squashed
+        form = .full(Full(subject: String(subject), conventional: conventional, headerProblem: headerProblem,
+                          revertedSHAs: revertedSHAs, isRevert: isRevert, squashed: squashed))
+    }
+
+    public static func == (lhs: CommitMessage, rhs: CommitMessage) -> Bool {
+        lhs.subjectText == rhs.subjectText && lhs.conventional == rhs.conventional && lhs.headerProblem == rhs.headerProblem
+            && lhs.revertedSHAs == rhs.revertedSHAs && lhs.isRevert == rhs.isRevert && lhs.squashed == rhs.squashed
+            && lhs.isBodyOmitted == rhs.isBodyOmitted
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subjectText)
+        hasher.combine(headerProblem)
     }
 }
 
 enum CommitMessageParser {
-    static func parse(_ raw: Substring) -> CommitMessage {
+    /// - Parameter bodyOmitted: the caller cut the text after the header (it could not matter to the bump).
+    static func parse(_ raw: Substring, bodyOmitted: Bool = false) -> CommitMessage {
         let hasCR = raw.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
         } ?? raw.utf8.contains(13)
@@ -46,20 +187,23 @@ enum CommitMessageParser {
         // Most messages are a header, prose and ordinary footers: only the header and a scan for breaking-change
         // footers are needed now. Reverts and bullet lists (squash commits) are read in full.
         guard let (headerLine, rest) = splitHeader(text) else {
-            return CommitMessage(subject: "", conventional: nil, headerProblem: .empty, revertedSHAs: [], isRevert: false, squashed: [])
+            return CommitMessage(subject: text[text.startIndex..<text.startIndex], description: text[text.startIndex..<text.startIndex],
+                                 rest: text[text.startIndex..<text.startIndex], type: "", scope: nil, hasBreakingMarker: false,
+                                 problem: .empty, breakingToken: nil, bodyOmitted: false)
         }
         let facts = scan(rest)
         if headerLine.utf8.first == UInt8(ascii: "R") || facts.hasBullet { return parseFully(String(text)) }
+        let subject = headerLine.trimmingTrailingWhitespace()
         switch parseHeader(headerLine) {
         case .success(let header):
             if header.type == "revert" { return parseFully(String(text)) }
-            let conventional = ConventionalCommit(type: header.type, scope: header.scope, hasBreakingMarker: header.breaking,
-                                                  description: header.description, rest: rest, breakingToken: facts.breakingToken)
-            return CommitMessage(subject: headerLine.trimmingTrailingWhitespace(), conventional: conventional,
-                                 headerProblem: nil, revertedSHAs: [], isRevert: false, squashed: [])
+            return CommitMessage(subject: subject, description: header.description, rest: rest, type: header.type,
+                                 scope: header.scope, hasBreakingMarker: header.breaking, problem: nil,
+                                 breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted)
         case .failure(let problem):
-            return CommitMessage(subject: headerLine.trimmingTrailingWhitespace(), conventional: nil,
-                                 headerProblem: problem, revertedSHAs: [], isRevert: false, squashed: [])
+            return CommitMessage(subject: subject, description: subject[subject.endIndex...], rest: rest, type: "",
+                                 scope: nil, hasBreakingMarker: false, problem: problem,
+                                 breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted)
         }
     }
 
@@ -97,35 +241,60 @@ enum CommitMessageParser {
     /// possible squash list) and the token of the first breaking-change footer line. The same answers as
     /// `hasBulletLine` and `breakingToken(in:)`, read with `memchr` and byte compares.
     static func scan(_ rest: Substring) -> (hasBullet: Bool, breakingToken: String?) {
-        let fast = rest.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, String?) in
-            guard let base = bytes.baseAddress else { return (false, nil) }
-            let count = bytes.count
-            var token: String?
-            var start = 0
-            while start < count {
-                let remaining = count - start
-                let end = memchr(base + start, 0x0A, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                var index = start
-                while index < end, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
-                if index + 1 < end, base[index] == UInt8(ascii: "*") || base[index] == UInt8(ascii: "-"),
-                   base[index + 1] == 0x20 || base[index + 1] == 0x09 {
-                    return (true, token)
-                }
-                if token == nil, base[start] == UInt8(ascii: "B"), end - start >= 17 {
-                    for candidate in ["BREAKING CHANGE", "BREAKING-CHANGE"] where Self.bytes(base + start, end - start, startWith: candidate) {
-                        let separator = base + start + 15
-                        if (separator[0] == UInt8(ascii: ":") && separator[1] == 0x20)
-                            || (separator[0] == 0x20 && separator[1] == UInt8(ascii: "#")) {
-                            token = candidate
-                        }
+        if let fast = rest.utf8.withContiguousStorageIfAvailable(scan) { return fast }
+        return (hasBulletLine(rest), breakingToken(in: rest))
+    }
+
+    /// `scan` on bytes (the text after a header, as UTF-8).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasBullet: Bool, breakingToken: String?) {
+        guard let base = bytes.baseAddress else { return (false, nil) }
+        let count = bytes.count
+        var token: String?
+        var start = 0
+        while start < count {
+            let remaining = count - start
+            let end = memchr(base + start, 0x0A, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var index = start
+            while index < end, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
+            if index + 1 < end, base[index] == UInt8(ascii: "*") || base[index] == UInt8(ascii: "-"),
+               base[index + 1] == 0x20 || base[index + 1] == 0x09 {
+                return (true, token)
+            }
+            if token == nil, base[start] == UInt8(ascii: "B"), end - start >= 17 {
+                for candidate in ["BREAKING CHANGE", "BREAKING-CHANGE"] where Self.bytes(base + start, end - start, startWith: candidate) {
+                    let separator = base + start + 15
+                    if (separator[0] == UInt8(ascii: ":") && separator[1] == 0x20)
+                        || (separator[0] == 0x20 && separator[1] == UInt8(ascii: "#")) {
+                        token = candidate
                     }
                 }
-                start = end + 1
             }
-            return (false, token)
+            start = end + 1
         }
-        if let (bullet, token) = fast { return (bullet, token) }
-        return (hasBulletLine(rest), breakingToken(in: rest))
+        return (false, token)
+    }
+
+    /// For a reader that keeps no bodies: where the header line of `message` ends, when nothing after it can matter
+    /// to the bump (no breaking-change footer, no squash list, not a revert, no CR to normalise); `nil` when the
+    /// whole message is needed.
+    static func headerEndIfBodyIrrelevant(_ message: UnsafeRawBufferPointer) -> Int? {
+        guard let base = message.baseAddress?.assumingMemoryBound(to: UInt8.self), memchr(base, 13, message.count) == nil else {
+            return message.baseAddress == nil ? 0 : nil
+        }
+        var start = 0
+        while start < message.count {
+            let end = memchr(base + start, 0x0A, message.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? message.count
+            let line = UnsafeBufferPointer(start: base + start, count: end - start)
+            if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                // A header that may be a revert (`Revert "…"`, `revert:`, any case) is read in full.
+                if let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == UInt8(ascii: "r") { return nil }
+                let rest = end < message.count ? UnsafeBufferPointer(start: base + end + 1, count: message.count - end - 1) : UnsafeBufferPointer(start: base, count: 0)
+                let facts = scan(rest)
+                return facts.hasBullet || facts.breakingToken != nil ? nil : end
+            }
+            start = end + 1
+        }
+        return message.count
     }
 
     private static func bytes(_ pointer: UnsafePointer<UInt8>, _ length: Int, startWith prefix: String) -> Bool {

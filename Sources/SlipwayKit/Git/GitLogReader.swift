@@ -15,8 +15,11 @@ public enum GitLogReader {
 
     /// Streams the commits of `range`. With `boundary`, git's `--boundary` commits (the excluded edge of the
     /// range) go to it by sha instead: `TAG` comes back there exactly when it is an ancestor of the range's end.
-    public static func stream(_ repository: GitRepository, range: [String], boundary: ((String) -> Void)? = nil,
-                              _ consume: (GitCommit) -> Void) throws(GitError) {
+    ///
+    /// With `bodies` false, a message keeps only its header line when nothing after it can matter to the bump
+    /// (`CommitMessage.isBodyOmitted`): for commands that report versions, not messages, on long histories.
+    public static func stream(_ repository: GitRepository, range: [String], bodies: Bool = true,
+                              boundary: ((String) -> Void)? = nil, _ consume: (GitCommit) -> Void) throws(GitError) {
         var parser = RecordSplitter()
         let arguments = ["log", "-z", "--no-color", "--encoding=UTF-8", format] + (boundary == nil ? [] : ["--boundary"]) + range + ["--"]
         func handle(_ record: UnsafeRawBufferPointer) {
@@ -27,7 +30,7 @@ public enum GitLogReader {
                 }
                 return
             }
-            if let commit = parseRecord(record) { consume(commit) }
+            if let commit = parseRecord(record, bodies: bodies) { consume(commit) }
         }
         do {
             try repository.runner.stream(repository.invocation(arguments, timeout: 600)) { chunk in
@@ -41,7 +44,7 @@ public enum GitLogReader {
 
     /// One record: `mark 0x1F sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`. The record after the
     /// mark becomes one string; the commit's fields and its message are slices of it.
-    static func parseRecord(_ whole: UnsafeRawBufferPointer) -> GitCommit? {
+    static func parseRecord(_ whole: UnsafeRawBufferPointer, bodies: Bool = true) -> GitCommit? {
         guard let markEnd = whole.firstIndex(of: 0x1F) else { return nil }
         let bytes = UnsafeRawBufferPointer(rebasing: whole[(markEnd + 1)...])
         // The separators are found on git's bytes; decoding repairs only invalid sequences, never an ASCII byte, so
@@ -73,15 +76,20 @@ public enum GitLogReader {
         guard found == 5, ends.0 > 0 else { return nil }
         if ends.1 > ends.0 + 1 { parentCount += 1 }
         if timeStart < ends.4, bytes[timeStart] == UInt8(ascii: "-") { authorTime = -authorTime }
-        let record = String(decoding: bytes, as: UTF8.self)
+        var kept = bytes
+        if !bodies, let headerEnd = CommitMessageParser.headerEndIfBodyIrrelevant(UnsafeRawBufferPointer(rebasing: bytes[(ends.4 + 1)...])) {
+            kept = UnsafeRawBufferPointer(rebasing: bytes[..<(ends.4 + 1 + headerEnd)])
+        }
+        let record = String(decoding: kept, as: UTF8.self)
         // A repaired byte before the message shifts the offsets: read the fields again from the string.
-        guard record.utf8.count == bytes.count else {
+        guard record.utf8.count == kept.count else {
             return parseRepaired(record)
         }
         let utf8 = record.utf8
         let message = record[utf8.index(utf8.startIndex, offsetBy: ends.4 + 1)...]
         return GitCommit(record: record, shaEnd: ends.0, parentsEnd: ends.1, nameEnd: ends.2, emailEnd: ends.3,
-                         parentCount: parentCount, authorTime: authorTime, message: CommitMessage(parsing: message))
+                         parentCount: parentCount, authorTime: authorTime,
+                         message: CommitMessageParser.parse(message, bodyOmitted: kept.count < bytes.count))
     }
 
     /// A record that held invalid UTF-8: split the repaired string instead (rare).

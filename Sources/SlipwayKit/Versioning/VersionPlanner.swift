@@ -5,6 +5,9 @@ public struct VersionPlanner: Sendable {
     public let config: SlipwayConfig
     /// `nil`: use the overrides stored for the release in progress (`.git/slipway/overrides.json`).
     public var overrides: ReleaseOverrides?
+    /// `false`: commit messages keep only what the bump needs (`GitLogReader` without bodies), for commands that
+    /// report versions, not messages.
+    public var readsBodies = true
 
     public init(repository: GitRepository, config: SlipwayConfig, overrides: ReleaseOverrides? = nil) {
         self.repository = repository
@@ -60,7 +63,8 @@ public struct VersionPlanner: Sendable {
                     var read: [ClassifiedCommit] = []
                     let streaming = classifier
                     do {
-                        try GitLogReader.stream(repository, range: ["\(commit)..\(head)"], boundary: { boundary.insert($0) }) {
+                        try GitLogReader.stream(repository, range: ["\(commit)..\(head)"], bodies: readsBodies,
+                                               boundary: { boundary.insert($0) }) {
                             read.append(streaming.classifyAlone($0))
                         }
                     } catch { throw .git(error) }
@@ -101,7 +105,9 @@ public struct VersionPlanner: Sendable {
             let arguments = rangeStart.map { ["\($0)..\(head)"] } ?? [head]
             var read: [ClassifiedCommit] = []
             let streaming = classifier
-            do { try GitLogReader.stream(repository, range: arguments) { read.append(streaming.classifyAlone($0)) } } catch { throw .git(error) }
+            do {
+                try GitLogReader.stream(repository, range: arguments, bodies: readsBodies) { read.append(streaming.classifyAlone($0)) }
+            } catch { throw .git(error) }
             commits = read
         }
         classifier.pairReverts(&commits)

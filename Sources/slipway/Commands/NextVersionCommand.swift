@@ -21,7 +21,10 @@ enum NextVersionCommand {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard parsed.positional.isEmpty else { throw UsageError("next-version takes no arguments") }
         let context = try RepositoryContext(arguments: parsed)
-        let proposal = try context.planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD",
+        var planner = context.planner
+        // The proposal and its reasons need no commit bodies beyond those that decide a bump (kept whole).
+        planner.readsBodies = false
+        let proposal = try planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD",
                                                    prerelease: parsed.value("pre"))
         Output.warnings(proposal.warnings)
         if parsed.has("json") {
@@ -73,3 +76,4 @@ enum NextVersionCommand {
         return text
     }
 }
+
