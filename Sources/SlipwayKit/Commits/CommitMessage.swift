@@ -30,26 +30,17 @@ public struct CommitMessage: Sendable, Hashable {
         let breakingToken: UInt8
         let bodyOmitted: Bool
 
-        init(subject: Substring, description: Substring, rest: Substring, type: String, scope: String?,
+        init(base: String, subject: (Int, Int), description: (Int, Int), rest: (Int, Int), type: String, scope: String?,
              hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
-            let base = subject.base
-            func offset(_ index: String.Index) -> UInt32 { UInt32(base.utf8.distance(from: base.utf8.startIndex, to: index)) }
             self.base = base
-            subjectStart = offset(subject.startIndex)
-            subjectEnd = offset(subject.endIndex)
-            descriptionStart = offset(description.startIndex)
-            descriptionEnd = offset(description.endIndex)
-            restStart = offset(rest.startIndex)
-            restEnd = offset(rest.endIndex)
+            (subjectStart, subjectEnd) = (UInt32(subject.0), UInt32(subject.1))
+            (descriptionStart, descriptionEnd) = (UInt32(description.0), UInt32(description.1))
+            (restStart, restEnd) = (UInt32(rest.0), UInt32(rest.1))
             self.type = type
             self.scope = scope
             self.hasBreakingMarker = hasBreakingMarker
             self.problem = problem
-            switch breakingToken {
-            case "BREAKING CHANGE": self.breakingToken = 1
-            case "BREAKING-CHANGE": self.breakingToken = 2
-            default: self.breakingToken = 0
-            }
+            self.breakingToken = breakingToken == nil ? 0 : (breakingToken == "BREAKING CHANGE" ? 1 : 2)
             self.bodyOmitted = bodyOmitted
         }
 
@@ -150,10 +141,11 @@ public struct CommitMessage: Sendable, Hashable {
         self = CommitMessageParser.parse(message)
     }
 
-    /// The quick form: a header (conventional or, with `problem`, not) and the unread text after it.
-    init(subject: Substring, description: Substring, rest: Substring, type: String, scope: String?,
+    /// The quick form: a header (conventional or, with `problem`, not) and the unread text after it, as byte
+    /// offsets into `base`.
+    init(quick base: String, subject: (Int, Int), description: (Int, Int), rest: (Int, Int), type: String, scope: String?,
          hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
-        form = .quick(Quick(subject: subject, description: description, rest: rest, type: type, scope: scope,
+        form = .quick(Quick(base: base, subject: subject, description: description, rest: rest, type: type, scope: scope,
                             hasBreakingMarker: hasBreakingMarker, problem: problem, breakingToken: breakingToken,
                             bodyOmitted: bodyOmitted))
     }
@@ -180,60 +172,68 @@ public struct CommitMessage: Sendable, Hashable {
 enum CommitMessageParser {
     /// - Parameter bodyOmitted: the caller cut the text after the header (it could not matter to the bump).
     static func parse(_ raw: Substring, bodyOmitted: Bool = false) -> CommitMessage {
-        let hasCR = raw.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
-        } ?? raw.utf8.contains(13)
-        let text = hasCR ? Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")) : raw
-        // Most messages are a header, prose and ordinary footers: only the header and a scan for breaking-change
-        // footers are needed now. Reverts and bullet lists (squash commits) are read in full.
-        guard let (headerLine, rest) = splitHeader(text) else {
-            return CommitMessage(subject: text[text.startIndex..<text.startIndex], description: text[text.startIndex..<text.startIndex],
-                                 rest: text[text.startIndex..<text.startIndex], type: "", scope: nil, hasBreakingMarker: false,
-                                 problem: .empty, breakingToken: nil, bodyOmitted: false)
+        let base = raw.base
+        let startOffset = base.utf8.distance(from: base.utf8.startIndex, to: raw.startIndex)
+        let read = raw.utf8.withContiguousStorageIfAvailable { quickRead($0, base: base, at: startOffset, bodyOmitted: bodyOmitted) }
+        switch read {
+        case .some(.message(let message)): return message
+        case .some(.crLineEnds):
+            return parse(Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")),
+                         bodyOmitted: bodyOmitted)
+        case .some(.needsFullRead): return parseFully(String(raw))
+        case .none: return parse(Substring(String(raw)), bodyOmitted: bodyOmitted)
         }
-        let facts = scan(rest)
-        if headerLine.utf8.first == UInt8(ascii: "R") || facts.hasBullet { return parseFully(String(text)) }
-        let subject = headerLine.trimmingTrailingWhitespace()
-        switch parseHeader(headerLine) {
+    }
+
+    private enum QuickRead {
+        case message(CommitMessage)
+        case crLineEnds
+        /// Reverts and bullet lists (squash commits) are read in full.
+        case needsFullRead
+    }
+
+    /// Most messages are a header, prose and ordinary footers: only the header and a scan for breaking-change
+    /// footers are needed now, read on the bytes; the message keeps offsets into `base` (where `bytes` start at
+    /// `offset`).
+    private static func quickRead(_ bytes: UnsafeBufferPointer<UInt8>, base: String, at offset: Int, bodyOmitted: Bool) -> QuickRead {
+        guard let pointer = bytes.baseAddress else {
+            return .message(CommitMessage(quick: base, subject: (offset, offset), description: (offset, offset), rest: (offset, offset),
+                                          type: "", scope: nil, hasBreakingMarker: false, problem: .empty, breakingToken: nil,
+                                          bodyOmitted: false))
+        }
+        if memchr(pointer, 13, bytes.count) != nil { return .crLineEnds }
+        // The first line that is not blank.
+        var start = 0
+        var end = 0
+        var found = false
+        while start < bytes.count {
+            end = memchr(pointer + start, 0x0A, bytes.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - pointer } ?? bytes.count
+            if UnsafeBufferPointer(rebasing: bytes[start..<end]).contains(where: { $0 != 0x20 && $0 != 0x09 }) { found = true; break }
+            start = end + 1
+        }
+        guard found else {
+            let at = offset + bytes.count
+            return .message(CommitMessage(quick: base, subject: (at, at), description: (at, at), rest: (at, at), type: "",
+                                          scope: nil, hasBreakingMarker: false, problem: .empty, breakingToken: nil, bodyOmitted: false))
+        }
+        let restStart = min(end + 1, bytes.count)
+        let facts = scan(UnsafeBufferPointer(rebasing: bytes[restStart...]))
+        if bytes[start] == UInt8(ascii: "R") || facts.hasBullet { return .needsFullRead }
+        var subjectEnd = end
+        while subjectEnd > start, bytes[subjectEnd - 1] == 0x20 || bytes[subjectEnd - 1] == 0x09 { subjectEnd -= 1 }
+        let subject = (offset + start, offset + subjectEnd)
+        let rest = (offset + restStart, offset + bytes.count)
+        switch parseHeader(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
         case .success(let header):
-            if header.type == "revert" { return parseFully(String(text)) }
-            return CommitMessage(subject: subject, description: header.description, rest: rest, type: header.type,
-                                 scope: header.scope, hasBreakingMarker: header.breaking, problem: nil,
-                                 breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted)
+            if header.type == "revert" { return .needsFullRead }
+            return .message(CommitMessage(quick: base, subject: subject,
+                                          description: (offset + start + header.description.lowerBound, offset + start + header.description.upperBound),
+                                          rest: rest, type: header.type, scope: header.scope, hasBreakingMarker: header.breaking,
+                                          problem: nil, breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted))
         case .failure(let problem):
-            return CommitMessage(subject: subject, description: subject[subject.endIndex...], rest: rest, type: "",
-                                 scope: nil, hasBreakingMarker: false, problem: problem,
-                                 breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted)
-        }
-    }
-
-    /// The first non-blank line, and everything after it.
-    static func splitHeader(_ text: Substring) -> (Substring, Substring)? {
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while start != bytes.endIndex {
-            let end = lineEnd(bytes, from: start)
-            let line = text[start..<end]
-            if !isBlank(line) {
-                let rest = end == bytes.endIndex ? text[end...] : text[bytes.index(after: end)...]
-                return (line, rest)
-            }
-            guard end != bytes.endIndex else { return nil }
-            start = bytes.index(after: end)
-        }
-        return nil
-    }
-
-    /// The index of the next line feed at or after `start`, or the end: `memchr` where the bytes are contiguous.
-    static func lineEnd(_ bytes: Substring.UTF8View, from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index {
-        let found = bytes[start...].withContiguousStorageIfAvailable { buffer -> Int? in
-            guard let base = buffer.baseAddress, let hit = memchr(base, 0x0A, buffer.count) else { return nil }
-            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-        }
-        switch found {
-        case .some(.some(let offset)): return bytes.index(start, offsetBy: offset)
-        case .some(.none): return bytes.endIndex
-        case .none: return bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            return .message(CommitMessage(quick: base, subject: subject, description: (subject.1, subject.1), rest: rest, type: "",
+                                          scope: nil, hasBreakingMarker: false, problem: problem,
+                                          breakingToken: facts.breakingToken, bodyOmitted: bodyOmitted))
         }
     }
 
@@ -444,43 +444,69 @@ enum CommitMessageParser {
         var description: Substring
     }
 
+    /// `Header`, read from bytes: the description as the byte range within the line.
+    struct ByteHeader {
+        var type: String
+        var scope: String?
+        var breaking: Bool
+        var description: Range<Int>
+    }
+
     /// `type(scope)!: description`, strictly.
     static func parseHeader(_ line: Substring) -> Result<Header, HeaderProblem> {
-        let bytes = line.utf8
-        var index = bytes.startIndex
-        guard index != bytes.endIndex else { return .failure(.empty) }
+        let read = line.utf8.withContiguousStorageIfAvailable(parseHeader) ?? Array(line.utf8).withUnsafeBufferPointer(parseHeader)
+        return read.map { header in
+            let utf8 = line.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: header.description.lowerBound)
+            let to = utf8.index(utf8.startIndex, offsetBy: header.description.upperBound)
+            return Header(type: header.type, scope: header.scope, breaking: header.breaking, description: line[from..<to])
+        }
+    }
+
+    /// `type(scope)!: description`, strictly, on the line's bytes.
+    static func parseHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<ByteHeader, HeaderProblem> {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var (from, to) = (range.lowerBound, range.upperBound)
+            while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 { from += 1 }
+            while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 { to -= 1 }
+            return from..<to
+        }
+        var index = 0
+        let end = bytes.count
+        guard index != end else { return .failure(.empty) }
         guard isLetter(bytes[index]) else { return .failure(.noType) }
-        while index != bytes.endIndex, isTypeByte(bytes[index]) { index = bytes.index(after: index) }
+        while index != end, isTypeByte(bytes[index]) { index += 1 }
         // Types are case-insensitive; most are written in lower case already (and short: no allocation).
-        let typeText = line[line.startIndex..<index]
-        let type = typeText.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? typeText.lowercased() : String(typeText)
+        let typeText = text(0..<index)
+        let type = bytes[0..<index].contains(where: { $0 >= 65 && $0 <= 90 }) ? typeText.lowercased() : typeText
         var scope: String?
-        if index != bytes.endIndex, bytes[index] == UInt8(ascii: "(") {
-            let open = bytes.index(after: index)
+        if index != end, bytes[index] == UInt8(ascii: "(") {
+            let open = index + 1
             var close = open
-            while close != bytes.endIndex, bytes[close] != UInt8(ascii: ")") {
+            while close != end, bytes[close] != UInt8(ascii: ")") {
                 if bytes[close] == UInt8(ascii: "(") { return .failure(.unclosedScope) }
-                close = bytes.index(after: close)
+                close += 1
             }
-            guard close != bytes.endIndex else { return .failure(.unclosedScope) }
-            let text = line[open..<close].trimmingBlanks()
-            guard !text.isEmpty else { return .failure(.emptyScope) }
-            scope = String(text)
-            index = bytes.index(after: close)
+            guard close != end else { return .failure(.unclosedScope) }
+            let range = trimmed(open..<close)
+            guard !range.isEmpty else { return .failure(.emptyScope) }
+            scope = text(range)
+            index = close + 1
         }
         var breaking = false
-        if index != bytes.endIndex, bytes[index] == UInt8(ascii: "!") {
+        if index != end, bytes[index] == UInt8(ascii: "!") {
             breaking = true
-            index = bytes.index(after: index)
+            index += 1
         }
-        guard index != bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return .failure(.noColon) }
-        index = bytes.index(after: index)
-        guard index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else {
-            return index == bytes.endIndex ? .failure(.emptyDescription) : .failure(.missingSpaceAfterColon)
+        guard index != end, bytes[index] == UInt8(ascii: ":") else { return .failure(.noColon) }
+        index += 1
+        guard index != end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else {
+            return index == end ? .failure(.emptyDescription) : .failure(.missingSpaceAfterColon)
         }
-        let description = line[index...].trimmingBlanks()
+        let description = trimmed(index..<end)
         guard !description.isEmpty else { return .failure(.emptyDescription) }
-        return .success(Header(type: type, scope: scope, breaking: breaking, description: description))
+        return .success(ByteHeader(type: type, scope: scope, breaking: breaking, description: description))
     }
 
     struct TokenLine {
@@ -608,32 +634,6 @@ enum CommitMessageParser {
 }
 
 extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        let trimmed = self.drop(while: { set.contains($0) })
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex {
-            let before = trimmed.index(before: end)
-            guard set.contains(trimmed[before]) else { break }
-            end = before
-        }
-        return String(trimmed[trimmed.startIndex..<end])
-    }
-
-    /// Without leading and trailing spaces and tabs, cut on the bytes (both are always characters of their own
-    /// at either end of a line).
-    func trimmingBlanks() -> Substring {
-        let bytes = utf8
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
-        while start != end {
-            let before = bytes.index(before: end)
-            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
-            end = before
-        }
-        return self[start..<end]
-    }
-
     func trimmingTrailingWhitespace() -> Substring {
         let bytes = utf8
         var end = bytes.endIndex
