@@ -22,7 +22,7 @@ enum Output {
         writer.append(JSONValue.quote(key))
         writer.append(": [")
         func flush(_ writer: inout JSONByteWriter) {
-            writer.bytes.withUnsafeBytes { raw in
+            writer.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
                     let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)

@@ -54,4 +54,22 @@ import Testing
             #expect(String(decoding: writer.bytes, as: UTF8.self) == expected, "\(item.subject)")
         }
     }
+
+    /// The writer keeps its bytes in memory of its own, but a copy is still a value: writing to one leaves the
+    /// other as it was, and growing far past the first allocation loses nothing.
+    @Test func byteWriterCopiesAreIndependentAndGrowthKeepsEverything() {
+        var first = JSONByteWriter()
+        first.append("[")
+        var second = first
+        second.appendQuoted("tab\there \"and\" \\ \u{1}")
+        first.append("]")
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "[]")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "[\"tab\\there \\\"and\\\" \\\\ \\u0001\"")
+        var large = JSONByteWriter()
+        for index in 0..<20_000 { large.append(String(index)); large.append(",") }
+        let expected = (0..<20_000).map { String($0) + "," }.joined()
+        #expect(String(decoding: large.bytes, as: UTF8.self) == expected)
+        large.removeAll()
+        #expect(large.count == 0 && second.count > 0)
+    }
 }

@@ -1,14 +1,71 @@
 /// JSON text appended as bytes: for output too large to build as values first (100,000 commits).
 /// Strings are escaped exactly as `JSONValue` escapes them, so the text is the same.
-public struct JSONByteWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+public struct JSONByteWriter: @unchecked Sendable {
+    /// The bytes, in memory of our own: appending is a capacity check and a copy (an array's append costs several
+    /// times that, and 100,000 commits make millions of appends). Copied on write, so values stay values; that is
+    /// also why the type may cross threads.
+    private final class Buffer {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        func copy() -> Buffer {
+            let copy = Buffer(capacity: capacity)
+            copy.base.update(from: base, count: count)
+            copy.count = count
+            return copy
+        }
+
+        func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            var grown = capacity * 2
+            while grown < count + extra { grown *= 2 }
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity = grown
+        }
+    }
+
+    private var buffer = Buffer(capacity: 1 << 12)
 
     public init() {}
 
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count)) }
+
+    public var count: Int { buffer.count }
+
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    public mutating func removeAll() {
+        if isKnownUniquelyReferenced(&buffer) { buffer.count = 0 } else { buffer = Buffer(capacity: buffer.capacity) }
+    }
+
+    private mutating func write(_ source: UnsafePointer<UInt8>?, _ length: Int) {
+        guard length > 0, let source else { return }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
+        buffer.reserve(length)
+        (buffer.base + buffer.count).update(from: source, count: length)
+        buffer.count += length
+    }
+
+    private mutating func write(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { write($0, 1) }
+    }
 
     public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { write($0.baseAddress, $0.count) }
     }
 
     public mutating func append(_ text: String) {
@@ -16,13 +73,13 @@ public struct JSONByteWriter: Sendable {
     }
 
     public mutating func append(bytes more: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: more)
+        write(more.baseAddress, more.count)
     }
 
     public mutating func appendQuoted(_ key: StaticString) {
-        bytes.append(0x22)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
+        write(0x22)
+        append(key)
+        write(0x22)
     }
 
     /// A JSON string: `"`, `\`, and control characters (and DEL) escaped; everything else as its UTF-8 bytes.
@@ -33,9 +90,9 @@ public struct JSONByteWriter: Sendable {
 
     /// A JSON string from UTF-8 bytes, escaped as `appendQuoted`.
     public mutating func appendQuoted(utf8 buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+        write(0x22)
         appendEscaped(utf8: buffer)
-        bytes.append(0x22)
+        write(0x22)
     }
 
     /// Part of a JSON string (the quotes written by the caller), escaped as `appendQuoted`.
@@ -47,7 +104,7 @@ public struct JSONByteWriter: Sendable {
     public mutating func appendEscaped(utf8 buffer: UnsafeBufferPointer<UInt8>) {
         var clean = buffer.startIndex
         for index in buffer.indices where Self.needsEscape(buffer[index]) {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[clean..<index]))
+            write(buffer.baseAddress.map { $0 + clean }, index - clean)
             clean = index + 1
             switch buffer[index] {
             case 0x22: append("\\\"")
@@ -59,18 +116,18 @@ public struct JSONByteWriter: Sendable {
                 let hex: StaticString = "0123456789abcdef"
                 append("\\u00")
                 hex.withUTF8Buffer { digits in
-                    bytes.append(digits[Int(buffer[index] >> 4)])
-                    bytes.append(digits[Int(buffer[index] & 0x0F)])
+                    write(digits[Int(buffer[index] >> 4)])
+                    write(digits[Int(buffer[index] & 0x0F)])
                 }
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[clean...]))
+        write(buffer.baseAddress.map { $0 + clean }, buffer.count - clean)
     }
 
     /// Text added as it is (JSON punctuation, or text known to need no escaping).
     mutating func appendUnescaped<Text: StringProtocol>(_ text: Text) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if done == nil { bytes.append(contentsOf: text.utf8) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { write($0.baseAddress, $0.count) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { write($0.baseAddress, $0.count) } }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -25,12 +25,12 @@ extension ClassifiedCommit {
 
     /// Appends the commit's JSON object, as `PrettyJSON.render(json, indent:)` writes it, without building it.
     public func writeJSON(to output: inout JSONByteWriter, indent: String) {
-        var sink = PrettyJSONSink(output: output, indent: indent)
-        output = JSONByteWriter()
-        sink.open()
-        describeJSON(to: &sink)
-        sink.close()
-        output = sink.output
+        withUnsafeMutablePointer(to: &output) { output in
+            var sink = PrettyJSONSink(output: output, indent: indent)
+            sink.open()
+            describeJSON(to: &sink)
+            sink.close()
+        }
     }
 
     func describeJSON<Sink: CommitJSONSink>(to sink: inout Sink) {
@@ -148,91 +148,92 @@ private struct JSONValueSink: CommitJSONSink {
 
 /// Writes the members as `PrettyJSON` would lay out the object at `indent`.
 private struct PrettyJSONSink: CommitJSONSink {
-    var output: JSONByteWriter
+    /// The caller's writer, for the duration of one `writeJSON`.
+    let output: UnsafeMutablePointer<JSONByteWriter>
     let indent: String
     private let inner: String
     private var count = 0
 
-    init(output: JSONByteWriter, indent: String) {
+    init(output: UnsafeMutablePointer<JSONByteWriter>, indent: String) {
         self.output = output
         self.indent = indent
         inner = indent + "  "
     }
 
-    mutating func open() { output.append("{") }
+    mutating func open() { output.pointee.append("{") }
 
     mutating func close() {
-        if count == 0 { output.append("}"); return }
-        output.append("\n")
-        output.append(indent)
-        output.append("}")
+        if count == 0 { output.pointee.append("}"); return }
+        output.pointee.append("\n")
+        output.pointee.append(indent)
+        output.pointee.append("}")
     }
 
     private mutating func key(_ key: StaticString) {
-        output.append(count == 0 ? "\n" : ",\n")
+        output.pointee.append(count == 0 ? "\n" : ",\n")
         count += 1
-        output.append(inner)
-        output.appendQuoted(key)
-        output.append(": ")
+        output.pointee.append(inner)
+        output.pointee.appendQuoted(key)
+        output.pointee.append(": ")
     }
 
     mutating func member<Text: StringProtocol>(_ name: StaticString, string: Text?) {
         key(name)
-        if let string { output.appendQuoted(string) } else { output.append("null") }
+        if let string { output.pointee.appendQuoted(string) } else { output.pointee.append("null") }
     }
 
     mutating func member(_ name: StaticString, utf8: UnsafeBufferPointer<UInt8>) {
         key(name)
-        output.appendQuoted(utf8: utf8)
+        output.pointee.appendQuoted(utf8: utf8)
     }
 
     mutating func member(_ name: StaticString, reason: ClassifiedCommit.Reason) {
         key(name)
-        reason.writeQuoted(to: &output)
+        reason.writeQuoted(to: &output.pointee)
     }
 
     mutating func member(_ name: StaticString, bool: Bool) {
         key(name)
-        output.append(bool ? "true" : "false")
+        output.pointee.append(bool ? "true" : "false")
     }
 
     mutating func member(_ name: StaticString, date: Int) {
         key(name)
-        output.append("\"")
-        ClassifiedCommit.withInternetDateTime(date) { output.append(bytes: $0) }
-        output.append("\"")
+        output.pointee.append("\"")
+        ClassifiedCommit.withInternetDateTime(date) { output.pointee.append(bytes: $0) }
+        output.pointee.append("\"")
     }
 
     mutating func member(_ name: StaticString, strings: [String]) {
         key(name)
-        if strings.isEmpty { output.append("[]"); return }
-        output.append("[")
+        if strings.isEmpty { output.pointee.append("[]"); return }
+        output.pointee.append("[")
         for (index, text) in strings.enumerated() {
-            output.append(index == 0 ? "\n" : ",\n")
-            output.append(inner)
-            output.append("  ")
-            output.appendQuoted(text)
+            output.pointee.append(index == 0 ? "\n" : ",\n")
+            output.pointee.append(inner)
+            output.pointee.append("  ")
+            output.pointee.appendQuoted(text)
         }
-        output.append("\n")
-        output.append(inner)
-        output.append("]")
+        output.pointee.append("\n")
+        output.pointee.append(inner)
+        output.pointee.append("]")
     }
 
     mutating func member(_ name: StaticString, object: [(key: StaticString, value: String?)]) {
         key(name)
-        if object.isEmpty { output.append("{}"); return }
-        output.append("{")
+        if object.isEmpty { output.pointee.append("{}"); return }
+        output.pointee.append("{")
         for (index, member) in object.enumerated() {
-            output.append(index == 0 ? "\n" : ",\n")
-            output.append(inner)
-            output.append("  ")
-            output.appendQuoted(member.key)
-            output.append(": ")
-            if let value = member.value { output.appendQuoted(value) } else { output.append("null") }
+            output.pointee.append(index == 0 ? "\n" : ",\n")
+            output.pointee.append(inner)
+            output.pointee.append("  ")
+            output.pointee.appendQuoted(member.key)
+            output.pointee.append(": ")
+            if let value = member.value { output.pointee.appendQuoted(value) } else { output.pointee.append("null") }
         }
-        output.append("\n")
-        output.append(inner)
-        output.append("}")
+        output.pointee.append("\n")
+        output.pointee.append(inner)
+        output.pointee.append("}")
     }
 }
 
