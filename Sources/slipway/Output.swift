@@ -7,57 +7,18 @@ enum Output {
         print(PrettyJSON.render(value))
     }
 
-    /// Writes `head` with one more member, an array, written element by element by `write` (as `PrettyJSON` lays
-    /// out an element at the indent given): the same text as `json` would print for the whole, without holding
-    /// the whole document (100,000 commits) in memory at once. Elements are written in slices, two at a time on
-    /// both cores (by then `git` is done with its), and the slices go out in order.
+    /// Writes `head` with one more member, an array whose elements `write` writes (as `PrettyJSON` lays out an
+    /// element at the indent given): the same text as `json` would print for the whole, without holding the whole
+    /// document (100,000 commits) in memory at once.
     static func json<Element: Sendable>(_ head: JSONValue, streaming key: String, _ elements: [Element],
                                         _ write: @escaping @Sendable (Element, inout JSONByteWriter, String) -> Void) {
         let text = PrettyJSON.render(head)
         guard text.hasSuffix("\n}") else { print(text); return }
-        fflush(nil)
-        var writer = JSONByteWriter()
-        writer.append(String(text.dropLast(2)))
-        writer.append(",\n  ")
-        writer.append(JSONValue.quote(key))
-        writer.append(": [")
-        func flush(_ writer: inout JSONByteWriter) {
-            writer.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 { if errno == EINTR { continue }; return }
-                    offset += written
-                }
-            }
-            writer.removeAll()
-        }
-        if elements.isEmpty {
-            writer.append("]\n}\n")
-            flush(&writer)
-            return
-        }
-        flush(&writer)
-        let slice = 2_048
-        let outputs = [SliceOutput(), SliceOutput()]
-        var start = elements.startIndex
-        while start < elements.endIndex {
-            let first = start
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let from = min(first + part * slice, elements.endIndex)
-                let to = min(from + slice, elements.endIndex)
-                let output = outputs[part]
-                for index in from..<to {
-                    output.writer.append(index == elements.startIndex ? "\n    " : ",\n    ")
-                    write(elements[index], &output.writer, "    ")
-                }
-            }
-            flush(&outputs[0].writer)
-            flush(&outputs[1].writer)
-            start = min(start + 2 * slice, elements.endIndex)
-        }
-        writer.append("\n  ]\n}\n")
-        flush(&writer)
+        var stream = JSONStream()
+        stream.append(String(text.dropLast(2)) + ",\n  " + JSONValue.quote(key) + ": ")
+        stream.array(elements, indent: "    ", write)
+        stream.append("\n}\n")
+        stream.flush()
     }
 
     /// What a release or hotfix action did: JSON, or the commands of a dry run and the outcome.
@@ -95,4 +56,65 @@ enum Output {
 /// done) by the thread that sends it out.
 private final class SliceOutput: @unchecked Sendable {
     var writer = JSONByteWriter()
+}
+
+/// JSON written to stdout as it is produced, in pieces of about 64 KiB.
+struct JSONStream {
+    private var writer = JSONByteWriter()
+
+    init() {
+        // Whatever `print` buffered goes first.
+        fflush(nil)
+    }
+
+    mutating func append(_ text: String) {
+        writer.append(text)
+        if writer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        Self.send(&writer)
+    }
+
+    /// An array whose elements go one a line at `indent` (the brackets at the indent two spaces less), laid out as
+    /// `PrettyJSON` would. Elements are written in slices, two at a time on both cores (by then `git` is done
+    /// with its), and the slices go out in order.
+    mutating func array<Element: Sendable>(_ elements: [Element], indent: String,
+                                           _ write: @escaping @Sendable (Element, inout JSONByteWriter, String) -> Void) {
+        guard !elements.isEmpty else { append("[]"); return }
+        append("[")
+        flush()
+        let slice = 2_048
+        let outputs = [SliceOutput(), SliceOutput()]
+        var start = elements.startIndex
+        while start < elements.endIndex {
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let from = min(first + part * slice, elements.endIndex)
+                let to = min(from + slice, elements.endIndex)
+                let output = outputs[part]
+                for index in from..<to {
+                    output.writer.append(index == elements.startIndex ? "\n" : ",\n")
+                    output.writer.append(indent)
+                    write(elements[index], &output.writer, indent)
+                }
+            }
+            Self.send(&outputs[0].writer)
+            Self.send(&outputs[1].writer)
+            start = min(start + 2 * slice, elements.endIndex)
+        }
+        append("\n" + String(indent.dropLast(2)) + "]")
+    }
+
+    private static func send(_ writer: inout JSONByteWriter) {
+        writer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return }
+                offset += written
+            }
+        }
+        writer.removeAll()
+    }
 }

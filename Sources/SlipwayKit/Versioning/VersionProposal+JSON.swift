@@ -265,9 +265,12 @@ extension VersionProposal {
     }
 
     /// `changes --json`: the commits grouped.
-    public var changesJSON: JSONValue {
+    public var changesJSON: JSONValue { changesJSON(includingCommits: true) }
+
+    /// `changes --json`, optionally with empty groups (for writing the commits out one by one).
+    public func changesJSON(includingCommits: Bool) -> JSONValue {
         let groups = ChangeGroup.allCases.map { group in
-            (key: group.rawValue, value: JSONValue.array(commits(in: group).map(\.json)))
+            (key: group.rawValue, value: JSONValue.array(includingCommits ? commits(in: group).map(\.json) : []))
         }
         let counts = ChangeGroup.allCases.map { (key: $0.rawValue, value: JSONValue.number(Double(commits(in: $0).count))) }
         return .object([

@@ -15,14 +15,34 @@ enum ChangesCommand {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard parsed.positional.isEmpty else { throw UsageError("changes takes no arguments") }
         let context = try RepositoryContext(arguments: parsed)
-        let proposal = try context.planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD")
+        var planner = context.planner
+        // Subjects, levels and reasons: no commit bodies beyond those that decide a bump (kept whole).
+        planner.readsBodies = false
+        let proposal = try planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD")
         Output.warnings(proposal.warnings)
         if parsed.has("json") {
-            Output.json(proposal.changesJSON)
+            json(proposal)
         } else {
             print(text(proposal), terminator: "")
         }
         return 0
+    }
+
+    /// `proposal.changesJSON` as `PrettyJSON` renders it, written commit by commit (a long range holds 100,000).
+    static func json(_ proposal: VersionProposal) {
+        guard case .object(let members) = proposal.changesJSON(includingCommits: false) else { return }
+        let head = JSONValue.object(members.filter { $0.key != "groups" && $0.key != "warnings" })
+        let text = PrettyJSON.render(head)
+        var stream = JSONStream()
+        stream.append(String(text.dropLast(2)) + ",\n  \"groups\": {")
+        for (index, group) in ChangeGroup.allCases.enumerated() {
+            stream.append((index == 0 ? "\n    " : ",\n    ") + JSONValue.quote(group.rawValue) + ": ")
+            stream.array(proposal.commits(in: group), indent: "      ") { commit, writer, indent in
+                commit.writeJSON(to: &writer, indent: indent)
+            }
+        }
+        stream.append("\n  },\n  \"warnings\": " + PrettyJSON.render(.array(proposal.warnings.map(JSONValue.string)), indent: "  ") + "\n}\n")
+        stream.flush()
     }
 
     static func text(_ proposal: VersionProposal) -> String {

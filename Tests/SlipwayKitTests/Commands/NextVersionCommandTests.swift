@@ -53,6 +53,48 @@ struct Sandbox {
         #expect(commits[0]["kind"] == .string("non-conventional"))
     }
 
+    /// `next-version --json` and `changes --json` write their commits out one by one, in slices on both cores:
+    /// the text must be exactly the document the model renders, across more commits than one slice holds, with
+    /// revert pairs, breaking notes, merges, quotes and non-ASCII text in it.
+    @Test func streamedJSONIsTheRenderedDocument() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.commit("chore: init")
+        try box.git("tag", "v0.4.0")
+        var stream = ""
+        for index in 1...4_500 {
+            let message: String
+            switch index % 9 {
+            case 0: message = "feat(ui): page \(index) with \"quotes\" and 日本語\n\nBody line.\n\nRefs: #\(index)\n"
+            case 1: message = "fix: item \(index)\n\nBREAKING CHANGE: item \(index) changed\n"
+            case 2: message = "update readme \(index)\n"
+            case 3: message = "docs: tab\there \(index)\n"
+            default: message = "fix(api): bug \(index)\n"
+            }
+            stream += "commit refs/heads/main\ncommitter Zoë <z@example.com> \(1_700_000_000 + index) +0000\ndata \(message.utf8.count)\n\(message)\n"
+            if index == 1 { stream += "from refs/heads/main^0\n" }
+        }
+        _ = try CommandRunner().run(CommandInvocation(["git", "fast-import", "--quiet"], in: box.root, input: Data(stream.utf8)))
+        try box.git("reset", "-q", "--hard", "main")
+        let target = try box.git("rev-parse", "HEAD~3")
+        try box.commit("Revert \"fix(api): bug\"\n\nThis reverts commit \(target).")
+        try box.git("checkout", "-q", "-b", "topic", "HEAD~2")
+        try box.commit("feat: on a branch")
+        try box.git("checkout", "-q", "main")
+        try box.git("merge", "-q", "--no-ff", "-m", "Merge branch 'topic'", "topic")
+
+        let repository = try GitRepository.open(box.root, runner: CommandRunner(baseEnvironment: ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }))
+        let proposal = try VersionPlanner(repository: repository, config: SlipwayConfig()).propose()
+        #expect(proposal.commits.count > 4_500)
+        #expect(proposal.commits.contains { $0.cancelledBy != nil })
+        let nextVersion = try SlipwayBinary.run(["next-version", "--repo", box.root, "--json"])
+        #expect(nextVersion.code == 0, "\(nextVersion.stderr)")
+        #expect(nextVersion.stdout == PrettyJSON.render(proposal.json) + "\n")
+        let changes = try SlipwayBinary.run(["changes", "--repo", box.root, "--json"])
+        #expect(changes.code == 0, "\(changes.stderr)")
+        #expect(changes.stdout == PrettyJSON.render(proposal.changesJSON) + "\n")
+    }
+
     @Test func textExplainsAndShortPrintsTheVersion() throws {
         let box = try Sandbox()
         defer { box.remove() }
