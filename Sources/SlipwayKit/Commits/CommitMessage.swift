@@ -7,130 +7,85 @@ import Foundation
 /// a commit, `git log`'s record), with the header's type and scope; the parts are cut out when asked for. Reverts
 /// and squash commits, read in full up front, keep what was read.
 public struct CommitMessage: Sendable, Hashable {
-    private enum Form: Sendable {
-        case quick(Quick)
-        case full(Full)
-    }
-
-    /// The common case, as offsets into `base`.
-    private struct Quick: Sendable {
-        let base: String
-        let subjectStart: UInt32
-        let subjectEnd: UInt32
-        let descriptionStart: UInt32
-        let descriptionEnd: UInt32
-        let restStart: UInt32
-        let restEnd: UInt32
-        /// Empty when the header is not conventional.
-        let type: String
-        let scope: String?
-        let hasBreakingMarker: Bool
-        let problem: HeaderProblem?
-        /// 0: none; 1: `BREAKING CHANGE`; 2: `BREAKING-CHANGE`.
-        let breakingToken: UInt8
-        let bodyOmitted: Bool
-
-        init(base: String, subject: (Int, Int), description: (Int, Int), rest: (Int, Int), type: String, scope: String?,
-             hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
-            self.base = base
-            (subjectStart, subjectEnd) = (UInt32(subject.0), UInt32(subject.1))
-            (descriptionStart, descriptionEnd) = (UInt32(description.0), UInt32(description.1))
-            (restStart, restEnd) = (UInt32(rest.0), UInt32(rest.1))
-            self.type = type
-            self.scope = scope
-            self.hasBreakingMarker = hasBreakingMarker
-            self.problem = problem
-            self.breakingToken = breakingToken == nil ? 0 : (breakingToken == "BREAKING CHANGE" ? 1 : 2)
-            self.bodyOmitted = bodyOmitted
-        }
-
-        func slice(_ start: UInt32, _ end: UInt32) -> Substring {
-            let utf8 = base.utf8
-            return base[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
-        }
-
-        var conventional: ConventionalCommit? {
-            guard problem == nil else { return nil }
-            let token: String? = breakingToken == 0 ? nil : (breakingToken == 1 ? "BREAKING CHANGE" : "BREAKING-CHANGE")
-            return ConventionalCommit(type: type, scope: scope, hasBreakingMarker: hasBreakingMarker,
-                                      description: slice(descriptionStart, descriptionEnd),
-                                      rest: slice(restStart, restEnd), breakingToken: token)
-        }
-    }
-
-    /// Reverts and squash commits.
+    /// Reverts and squash commits: what the full read found.
     private final class Full: Sendable {
         let subject: String
         let conventional: ConventionalCommit?
-        let headerProblem: HeaderProblem?
         let revertedSHAs: [String]
         let isRevert: Bool
         let squashed: [ConventionalCommit]
 
-        init(subject: String, conventional: ConventionalCommit?, headerProblem: HeaderProblem?, revertedSHAs: [String],
-             isRevert: Bool, squashed: [ConventionalCommit]) {
+        init(subject: String, conventional: ConventionalCommit?, revertedSHAs: [String], isRevert: Bool,
+             squashed: [ConventionalCommit]) {
             self.subject = subject
             self.conventional = conventional
-            self.headerProblem = headerProblem
             self.revertedSHAs = revertedSHAs
             self.isRevert = isRevert
             self.squashed = squashed
         }
     }
 
-    private let form: Form
+    /// The text the offsets below point into (unused for a full read).
+    private let base: String
+    private let subjectStart: UInt32
+    private let subjectEnd: UInt32
+    private let descriptionStart: UInt32
+    private let descriptionEnd: UInt32
+    private let restStart: UInt32
+    private let restEnd: UInt32
+    /// The header's type, scope and `!` (empty, `nil`, `false` when it is not conventional), for every message:
+    /// the bump policy reads them without building a `ConventionalCommit`.
+    let headerType: String
+    let headerScope: String?
+    let headerBreakingMarker: Bool
+    /// 0: none; 1: `BREAKING CHANGE`; 2: `BREAKING-CHANGE`.
+    private let breakingToken: UInt8
+    private let bodyOmitted: Bool
+    public let headerProblem: HeaderProblem?
+    private let full: Full?
+
+    private func slice(_ start: UInt32, _ end: UInt32) -> Substring {
+        let utf8 = base.utf8
+        return base[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
+    }
+
+    private static func tokenCode(_ token: String?) -> UInt8 {
+        token == nil ? 0 : (token == "BREAKING CHANGE" ? 1 : 2)
+    }
 
     /// The first non-blank line, as a slice of the text it was read from.
-    var subjectText: Substring {
-        switch form {
-        case .quick(let quick): return quick.slice(quick.subjectStart, quick.subjectEnd)
-        case .full(let full): return full.subject[...]
-        }
-    }
+    var subjectText: Substring { full?.subject[...] ?? slice(subjectStart, subjectEnd) }
 
     /// The first non-blank line.
     public var subject: String { String(subjectText) }
 
     /// `nil` when the header is not conventional; `headerProblem` then says why.
     public var conventional: ConventionalCommit? {
-        switch form {
-        case .quick(let quick): return quick.conventional
-        case .full(let full): return full.conventional
-        }
+        if let full { return full.conventional }
+        guard headerProblem == nil else { return nil }
+        return ConventionalCommit(type: headerType, scope: headerScope, hasBreakingMarker: headerBreakingMarker,
+                                  description: slice(descriptionStart, descriptionEnd),
+                                  rest: slice(restStart, restEnd), breakingToken: breakingFooterToken)
     }
 
-    public var headerProblem: HeaderProblem? {
-        switch form {
-        case .quick(let quick): return quick.problem
-        case .full(let full): return full.headerProblem
-        }
+    /// `BREAKING CHANGE` or `BREAKING-CHANGE` when the message has such a footer.
+    var breakingFooterToken: String? {
+        breakingToken == 0 ? nil : (breakingToken == 1 ? "BREAKING CHANGE" : "BREAKING-CHANGE")
     }
 
     /// Commits this one reverts (`This reverts commit <sha>.`, or a `revert:` commit's `Refs:` footer).
-    public var revertedSHAs: [String] {
-        if case .full(let full) = form { return full.revertedSHAs }
-        return []
-    }
+    public var revertedSHAs: [String] { full?.revertedSHAs ?? [] }
 
     /// `true` for `revert:` commits and for git's own `Revert "…"` subjects.
-    public var isRevert: Bool {
-        if case .full(let full) = form { return full.isRevert }
-        return false
-    }
+    public var isRevert: Bool { full?.isRevert ?? false }
 
     /// Conventional headers listed as bullets in the body of a squash commit (`* feat: a`).
-    public var squashed: [ConventionalCommit] {
-        if case .full(let full) = form { return full.squashed }
-        return []
-    }
+    public var squashed: [ConventionalCommit] { full?.squashed ?? [] }
 
     /// `true` when the text after the header was not kept (`GitLogReader` without bodies, for commands that
     /// report versions, not messages): `body` and `footers` then read as empty. A message whose body matters to
     /// the bump (a breaking-change footer, a revert, a squash list) is always kept whole.
-    public var isBodyOmitted: Bool {
-        if case .quick(let quick) = form { return quick.bodyOmitted }
-        return false
-    }
+    public var isBodyOmitted: Bool { bodyOmitted }
 
     public init(parsing message: String) {
         self = CommitMessageParser.parse(message[...])
@@ -145,16 +100,32 @@ public struct CommitMessage: Sendable, Hashable {
     /// offsets into `base`.
     init(quick base: String, subject: (Int, Int), description: (Int, Int), rest: (Int, Int), type: String, scope: String?,
          hasBreakingMarker: Bool, problem: HeaderProblem?, breakingToken: String?, bodyOmitted: Bool) {
-        form = .quick(Quick(base: base, subject: subject, description: description, rest: rest, type: type, scope: scope,
-                            hasBreakingMarker: hasBreakingMarker, problem: problem, breakingToken: breakingToken,
-                            bodyOmitted: bodyOmitted))
+        self.base = base
+        (subjectStart, subjectEnd) = (UInt32(subject.0), UInt32(subject.1))
+        (descriptionStart, descriptionEnd) = (UInt32(description.0), UInt32(description.1))
+        (restStart, restEnd) = (UInt32(rest.0), UInt32(rest.1))
+        headerType = type
+        headerScope = scope
+        headerBreakingMarker = hasBreakingMarker
+        headerProblem = problem
+        self.breakingToken = Self.tokenCode(breakingToken)
+        self.bodyOmitted = bodyOmitted
+        full = nil
     }
 
     /// The full form: everything read.
     init(subject: Substring, conventional: ConventionalCommit?, headerProblem: HeaderProblem?,
          revertedSHAs: [String], isRevert: Bool, squashed: [ConventionalCommit]) {
-        form = .full(Full(subject: String(subject), conventional: conventional, headerProblem: headerProblem,
-                          revertedSHAs: revertedSHAs, isRevert: isRevert, squashed: squashed))
+        base = ""
+        (subjectStart, subjectEnd, descriptionStart, descriptionEnd, restStart, restEnd) = (0, 0, 0, 0, 0, 0)
+        headerType = conventional?.type ?? ""
+        headerScope = conventional?.scope
+        headerBreakingMarker = conventional?.hasBreakingMarker ?? false
+        breakingToken = Self.tokenCode(conventional?.breakingFooterToken)
+        bodyOmitted = false
+        self.headerProblem = headerProblem
+        full = Full(subject: String(subject), conventional: conventional, revertedSHAs: revertedSHAs, isRevert: isRevert,
+                    squashed: squashed)
     }
 
     public static func == (lhs: CommitMessage, rhs: CommitMessage) -> Bool {

@@ -43,68 +43,76 @@ public struct CommitClassifier: Sendable {
 
     /// Level of one header on its own.
     private func judge(_ header: ConventionalCommit) -> (BumpLevel, ClassifiedCommit.Reason) {
-        if header.hasBreakingMarker { return (breakingLevel, breaking(footer: nil)) }
-        if let token = header.breakingFooterToken {
-            return (breakingLevel, breaking(footer: token))
-        }
-        var scope = header.scope
+        judge(type: header.type, scope: header.scope, marker: header.hasBreakingMarker, footer: header.breakingFooterToken)
+    }
+
+    private func judge(type: String, scope: String?, marker: Bool, footer: String?) -> (BumpLevel, ClassifiedCommit.Reason) {
+        if marker { return (breakingLevel, breaking(footer: nil)) }
+        if let footer { return (breakingLevel, breaking(footer: footer)) }
+        var ruleScope = scope
         if let known = scope, !scopesWithRules.contains(known) {
             let hasUpper = known.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
-            if !hasUpper || !scopesWithRules.contains(known.lowercased()) { scope = nil }
+            if !hasUpper || !scopesWithRules.contains(known.lowercased()) { ruleScope = nil }
         }
-        if let (level, rule) = rules.level(type: header.type, scope: scope) {
+        if let (level, rule) = rules.level(type: type, scope: ruleScope) {
             return (level, .rule(rule, level))
         }
-        if header.scope?.lowercased() == "deps-dev" {
-            return (.none, .developmentDependencies(type: header.type))
+        if let scope, scope.utf8.count == 8, scope.lowercased() == "deps-dev" {
+            return (.none, .developmentDependencies(type: type))
         }
-        return (.none, .unshipped(type: header.type))
+        return (.none, .unshipped(type: type))
     }
 
     private static let mergeReason = ClassifiedCommit.Reason.text("merge commit: judged by the commits it brings in")
 
     func classifyAlone(_ commit: GitCommit) -> ClassifiedCommit {
+        // The header's facts are read straight from the message: no `ConventionalCommit` is built for a commit.
         let message = commit.message
-        let header = message.conventional
+        let conventional = message.headerProblem == nil
+        let type: String? = conventional ? message.headerType : nil
+        let scope = conventional ? message.headerScope : nil
+        let footer = message.breakingFooterToken
+        let isBreaking = conventional && (message.headerBreakingMarker || footer != nil)
         if !overrides.isEmpty, let override = overrides[commit.sha] {
-            let kind: ClassifiedCommit.Kind = header == nil ? .nonConventional : (commit.isMerge ? .merge : .conventional)
-            return ClassifiedCommit(commit: commit, kind: kind, type: override.type ?? header?.type, scope: header?.scope,
-                                    breaking: override.level == .major || (header?.isBreaking ?? false),
+            let kind: ClassifiedCommit.Kind = conventional ? (commit.isMerge ? .merge : .conventional) : .nonConventional
+            return ClassifiedCommit(commit: commit, kind: kind, type: override.type ?? type, scope: scope,
+                                    breaking: override.level == .major || isBreaking,
                                     level: override.level,
                                     reason: "classified by hand as \(override.level): \(override.reason)", override: override)
         }
         if commit.isMerge {
-            return ClassifiedCommit(commit: commit, kind: .merge, type: header?.type, scope: header?.scope, breaking: false,
+            return ClassifiedCommit(commit: commit, kind: .merge, type: type, scope: scope, breaking: false,
                                     level: .none, because: Self.mergeReason)
         }
         if message.isRevert {
-            return ClassifiedCommit(commit: commit, kind: .revert, type: header?.type ?? "revert", scope: header?.scope,
-                                    breaking: header?.isBreaking ?? false, level: .patch,
+            return ClassifiedCommit(commit: commit, kind: .revert, type: type ?? "revert", scope: scope,
+                                    breaking: isBreaking, level: .patch,
                                     reason: message.revertedSHAs.isEmpty
                                         ? "revert of a commit it does not name → patch (shipped behaviour changes)"
                                         : "reverts \(message.revertedSHAs.map { String($0.prefix(7)) }.joined(separator: ", ")) from an earlier release → patch (shipped behaviour changes)")
         }
         var level = BumpLevel.none
         var reason = ClassifiedCommit.Reason.text("")
-        if let header {
-            (level, reason) = judge(header)
+        if let type {
+            (level, reason) = judge(type: type, scope: scope, marker: message.headerBreakingMarker, footer: footer)
         }
-        for (index, item) in message.squashed.enumerated() {
+        let squashed = message.squashed
+        for (index, item) in squashed.enumerated() {
             let (itemLevel, itemReason) = judge(item)
-            if itemLevel > level || (header == nil && index == 0) {
+            if itemLevel > level || (type == nil && index == 0) {
                 level = itemLevel
                 reason = .text("squashed '\(item.header)': \(itemReason.text)")
             }
         }
-        if let header {
-            return ClassifiedCommit(commit: commit, kind: message.squashed.isEmpty ? .conventional : .squash,
-                                    type: header.type, scope: header.scope,
-                                    breaking: header.isBreaking || message.squashed.contains(where: \.isBreaking),
+        if let type {
+            return ClassifiedCommit(commit: commit, kind: squashed.isEmpty ? .conventional : .squash,
+                                    type: type, scope: scope,
+                                    breaking: isBreaking || squashed.contains(where: \.isBreaking),
                                     level: level, because: reason)
         }
-        if !message.squashed.isEmpty {
-            return ClassifiedCommit(commit: commit, kind: .squash, type: message.squashed.max(by: { judge($0).0 < judge($1).0 })?.type,
-                                    scope: nil, breaking: message.squashed.contains(where: \.isBreaking),
+        if !squashed.isEmpty {
+            return ClassifiedCommit(commit: commit, kind: .squash, type: squashed.max(by: { judge($0).0 < judge($1).0 })?.type,
+                                    scope: nil, breaking: squashed.contains(where: \.isBreaking),
                                     level: level, because: reason)
         }
         return ClassifiedCommit(commit: commit, kind: .nonConventional, type: nil, scope: nil, breaking: false,

@@ -52,9 +52,8 @@ extension ClassifiedCommit {
         if let cancelledBy { sink.member("cancelledBy", string: cancelledBy) }
         let reverted = commit.message.revertedSHAs
         if !reverted.isEmpty { sink.member("reverts", strings: reverted) }
-        if let conventional, conventional.breakingFooterToken != nil {
-            let notes = conventional.breakingNotes
-            if !notes.isEmpty { sink.member("breakingNotes", strings: notes) }
+        if commit.message.breakingFooterToken != nil, let notes = conventional?.breakingNotes, !notes.isEmpty {
+            sink.member("breakingNotes", strings: notes)
         }
         if let override {
             sink.member("override", object: [("level", override.level.name), ("type", override.type), ("reason", override.reason)])
