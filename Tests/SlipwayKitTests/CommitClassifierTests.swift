@@ -98,4 +98,26 @@ import Testing
             #expect(CommitClassifier.bump(of: classified) == classified.map(\.level).max())
         }
     }
+
+    /// A revert someone classified by hand is no longer paired as a revert, but the commit it names is still
+    /// found: a later revert of it re-applies the original change.
+    @Test func aRevertOfAHandClassifiedRevertStillFindsTheOriginal() {
+        let a = commit("feat: a", sha: "a100000000000000000000000000000000000000")
+        let b = commit("Revert \"feat: a\"\n\nThis reverts commit a100000000000000000000000000000000000000.", sha: "b100000000000000000000000000000000000000")
+        let c = commit("Revert \"Revert \"feat: a\"\"\n\nThis reverts commit b100000.", sha: "c100000000000000000000000000000000000000")
+        let d = commit("Revert \"Revert \"feat: a\"\" again\n\nThis reverts commit b100000.", sha: "d100000000000000000000000000000000000000")
+        let overrides = [b.sha: CommitOverride(level: .patch, reason: "the revert fixed a crash")]
+        let result = CommitClassifier(overrides: overrides).classify([d, c, b, a])
+        #expect(result[1].cancelledBy == b.sha)
+        #expect(result[0].level == .minor, "\(result[0].reason)")
+        #expect(result[0].reason.contains("re-applies a100000"), "\(result[0].reason)")
+    }
+
+    /// Scopes compare case-insensitively beyond ASCII too: `feat(Über)` meets a `feat(über)` rule.
+    @Test func scopedRulesMatchNonASCIICapitals() {
+        let rules = BumpRules.merging(["feat(über)": .patch], breakingWhileZero: nil)
+        let result = CommitClassifier(rules: rules).classify([commit("feat(Über): umlauts"), commit("feat(über): plain")])
+        #expect(result.map(\.level) == [.patch, .patch])
+        #expect(result[0].reason == "feat(über) → patch")
+    }
 }

@@ -131,7 +131,6 @@ public struct CommitMessage: Sendable, Hashable {
     public static func == (lhs: CommitMessage, rhs: CommitMessage) -> Bool {
         lhs.subjectText == rhs.subjectText && lhs.conventional == rhs.conventional && lhs.headerProblem == rhs.headerProblem
             && lhs.revertedSHAs == rhs.revertedSHAs && lhs.isRevert == rhs.isRevert && lhs.squashed == rhs.squashed
-            && lhs.isBodyOmitted == rhs.isBodyOmitted
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -152,7 +151,12 @@ enum CommitMessageParser {
             return parse(Substring(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")),
                          bodyOmitted: bodyOmitted)
         case .some(.needsFullRead): return parseFully(String(raw))
-        case .none: return parse(Substring(String(raw)), bodyOmitted: bodyOmitted)
+        case .none:
+            // Text without contiguous UTF-8 (a bridged string elsewhere than Linux): read a contiguous copy.
+            var copy = String(raw)
+            copy.makeContiguousUTF8()
+            return copy.utf8.withContiguousStorageIfAvailable({ _ in true }) == true
+                ? parse(copy[...], bodyOmitted: bodyOmitted) : parseFully(copy)
         }
     }
 

@@ -83,7 +83,7 @@ public enum GitLogReader {
         let record = String(decoding: kept, as: UTF8.self)
         // A repaired byte before the message shifts the offsets: read the fields again from the string.
         guard record.utf8.count == kept.count else {
-            return parseRepaired(record)
+            return parseRepaired(record, bodyOmitted: kept.count < bytes.count)
         }
         let utf8 = record.utf8
         let message = record[utf8.index(utf8.startIndex, offsetBy: ends.4 + 1)...]
@@ -93,12 +93,13 @@ public enum GitLogReader {
     }
 
     /// A record that held invalid UTF-8: split the repaired string instead (rare).
-    private static func parseRepaired(_ record: String) -> GitCommit? {
+    private static func parseRepaired(_ record: String, bodyOmitted: Bool) -> GitCommit? {
         let fields = record.split(separator: "\u{1F}", maxSplits: 5, omittingEmptySubsequences: false)
         guard fields.count == 6, !fields[0].isEmpty else { return nil }
         return GitCommit(sha: String(fields[0]), parents: fields[1].split(separator: " ").map(String.init),
                          authorName: String(fields[2]), authorEmail: String(fields[3]),
-                         authorTime: Int(fields[4]) ?? 0, message: CommitMessage(parsing: fields[5]))
+                         authorTime: Int(fields[4]) ?? 0,
+                         message: CommitMessageParser.parse(fields[5], bodyOmitted: bodyOmitted))
     }
 }
 

@@ -166,7 +166,7 @@ public struct CommandRunner: CommandRunning {
         let errFD = errPipe.fileHandleForReading.fileDescriptor
         group.enter()
         Thread.detachNewThread {
-            Self.drain(errFD, abandon: state.shouldAbandonReads, tick: {}) { errorSink.append($0) }
+            Self.drain(errFD, abandon: state.shouldAbandonReads, tick: {}, gatherBelow: 0) { errorSink.append($0) }
             group.leave()
         }
         if let inPipe, let input = invocation.input {
@@ -208,10 +208,12 @@ public struct CommandRunner: CommandRunning {
         let outFD = outPipe.fileHandleForReading.fileDescriptor
         // A 1 MiB pipe (Linux's default is 64 KiB) lets a fast writer such as `git log` run ahead in fewer, larger
         // writes; where the system refuses, the default stays.
+        var pipeSize = 0
         #if os(Linux)
-        _ = fcntl(outFD, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
+        pipeSize = Int(fcntl(outFD, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20)))
         #endif
-        Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, onOutput)
+        Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, gatherBelow: pipeSize >= 1 << 20 ? pipeSize / 4 : 0,
+                   onOutput)
         var abandoned = false
         // The output has ended, so the child is exiting: look often at first, then back off to every 5 ms.
         var pause: UInt32 = 100
@@ -248,7 +250,9 @@ public struct CommandRunner: CommandRunning {
 
     /// Reads `fd` to its end in large chunks. A stopped child's own children may keep the pipe open:
     /// `abandon` says when to stop waiting for them.
-    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, tick: () -> Void,
+    /// - Parameter gatherBelow: with a pipe large enough to hold a millisecond of a fast writer's output (1 MiB),
+    ///   a read of at least 16 KiB but less than this many bytes is followed by a 1 ms pause; 0: never pause.
+    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, tick: () -> Void, gatherBelow: Int,
                               _ consume: (UnsafeRawBufferPointer) -> Void) {
         let capacity = 1 << 18
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
@@ -271,7 +275,7 @@ public struct CommandRunner: CommandRunning {
                 // A fast writer (`git log` of a long history) that we have caught up with: let its output gather
                 // for a moment rather than wake for each of its 4 KiB writes; both sides then spend their time on
                 // the work instead of on wake-ups. Small outputs (one short read, then the end) never wait.
-                if count >= 1 << 14, count < capacity { usleep(1_000) }
+                if count >= 1 << 14, count < min(capacity, gatherBelow) { usleep(1_000) }
             } else if count == 0 {
                 return
             } else if errno != EINTR {

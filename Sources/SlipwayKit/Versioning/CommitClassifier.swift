@@ -51,8 +51,9 @@ public struct CommitClassifier: Sendable {
         if let footer { return (breakingLevel, breaking(footer: footer)) }
         var ruleScope = scope
         if let known = scope, !scopesWithRules.contains(known) {
-            let hasUpper = known.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
-            if !hasUpper || !scopesWithRules.contains(known.lowercased()) { ruleScope = nil }
+            // Lower-casing only when it can change something: an ASCII capital, or any non-ASCII text.
+            let mayChange = known.utf8.contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 })
+            if !mayChange || !scopesWithRules.contains(known.lowercased()) { ruleScope = nil }
         }
         if let (level, rule) = rules.level(type: type, scope: ruleScope) {
             return (level, .rule(rule, level))
@@ -125,7 +126,9 @@ public struct CommitClassifier: Sendable {
         // packed in an integer: hashing 100,000 shas costs more than the rest of the pairing.
         var targets = Set<UInt64>()
         // By index throughout: a copy of each of 100,000 classified commits costs more than the pairing.
-        for index in commits.indices where commits[index].kind == .revert {
+        // (A revert classified by hand is no longer of kind .revert, but a later revert of it still needs the
+        // commit it named.)
+        for index in commits.indices where commits[index].kind == .revert || commits[index].override != nil {
             for sha in commits[index].commit.message.revertedSHAs { targets.insert(GitCommit.key(sha.utf8)) }
         }
         guard !targets.isEmpty else { return }
