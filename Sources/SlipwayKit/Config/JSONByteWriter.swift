@@ -23,8 +23,12 @@ public struct JSONByteWriter: @unchecked Sendable {
             return copy
         }
 
+        @inline(__always)
         func reserve(_ extra: Int) {
-            guard count + extra > capacity else { return }
+            if count + extra > capacity { grow(extra) }
+        }
+
+        private func grow(_ extra: Int) {
             var grown = capacity * 2
             while grown < count + extra { grown *= 2 }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -52,6 +56,7 @@ public struct JSONByteWriter: @unchecked Sendable {
         if isKnownUniquelyReferenced(&buffer) { buffer.count = 0 } else { buffer = Buffer(capacity: buffer.capacity) }
     }
 
+    @inline(__always)
     private mutating func write(_ source: UnsafePointer<UInt8>?, _ length: Int) {
         guard length > 0, let source else { return }
         if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
@@ -60,6 +65,7 @@ public struct JSONByteWriter: @unchecked Sendable {
         buffer.count += length
     }
 
+    @inline(__always)
     private mutating func write(_ byte: UInt8) {
         withUnsafePointer(to: byte) { write($0, 1) }
     }
