@@ -90,4 +90,39 @@ import Testing
             String(describing: error).contains("printed something that is not JSON")
         }
     }
+
+    /// Someone closed the release PR on GitHub without merging it: status says so with the way on, approvals are
+    /// blocked, and merge refuses without calling `gh pr merge`.
+    @Test func aReleasePRClosedBySomeoneElseIsReportedAndMergeRefuses() throws {
+        let (remote, clone) = try ReleaseEngineTests.project()
+        defer { withExtendedLifetime(remote) {} }
+        try clone.write(".slipway.json", #"{"forge": {"kind": "github", "requiredApprovals": 1}}"#)
+        try clone.git(["commit", "-q", "-am", "chore: use GitHub"])
+        try clone.git(["push", "-q", "origin", "main"])
+        let (folder, log) = try Self.fakeGH("""
+        case "$1 $2" in
+          "pr list") echo '[{"number":9}]' ;;
+          "pr view") echo '{"number":9,"url":"https://github.com/acme/web/pull/9","state":"CLOSED","headRefOid":"aaaa1111","author":{"login":"ada"},"reviews":[{"author":{"login":"lin"},"state":"APPROVED","submittedAt":"2026-11-26T08:00:00Z","commit":{"oid":"aaaa1111"}}],"statusCheckRollup":[]}' ;;
+          *) echo "unexpected: $*" >&2; exit 1 ;;
+        esac
+        """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repository = try clone.repository(as: ReleaseEngineTests.ada, path: folder + ":/usr/bin:/bin")
+        var engine = ReleaseEngine(repository: repository, config: try SlipwayConfig.load(repositoryRoot: repository.root),
+                                   files: ReleaseFileEditor())
+        engine.today = { "2026-11-26" }
+        _ = try engine.prepare()
+        let status = try engine.status()
+        let pullRequest = try #require(status.state(of: .pullRequest))
+        #expect(pullRequest.name == "failed")
+        #expect(String(describing: pullRequest).contains("#9 was closed without merging"), "\(pullRequest)")
+        #expect(status.state(of: .approvals)?.name == "blocked")
+        #expect(status.state(of: .merge)?.name == "blocked")
+        #expect(String(describing: status.state(of: .merge)).contains("closed without merging"))
+        #expect { try engine.merge() } throws: { error in
+            String(describing: error).contains("closed without merging")
+        }
+        let calls = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(!calls.contains("pr merge"))
+    }
 }

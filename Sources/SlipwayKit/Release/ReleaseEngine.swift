@@ -141,10 +141,11 @@ public struct ReleaseEngine: Sendable {
         // Step 5.
         let given = pullRequest?.countingApprovals ?? 0
         let merged = pullRequest?.state == .merged
-        if merged || (pullRequest != nil && given >= required) {
+        let closed = pullRequest?.state == .closed
+        if merged || (pullRequest != nil && !closed && given >= required) {
             steps.append((.approvals, .done("\(given) of \(required) approval(s)")))
-        } else if pullRequest == nil || pullRequest?.state == .closed {
-            steps.append((.approvals, .blocked(reason: "no open release PR", fix: "open it first")))
+        } else if pullRequest == nil || closed {
+            steps.append((.approvals, .blocked(reason: "no open release PR", fix: closed ? "reopen it first" : "open it first")))
         } else {
             let author = pullRequest?.author ?? "the author"
             steps.append((.approvals, .blocked(reason: "\(given) of \(required) approval(s)",
@@ -153,6 +154,8 @@ public struct ReleaseEngine: Sendable {
         // Step 6.
         if merged {
             steps.append((.merge, .done("merged into \(base) on \(remote)")))
+        } else if closed {
+            steps.append((.merge, .blocked(reason: "the release PR was closed without merging", fix: "reopen it or prepare again")))
         } else if steps.last?.1.isDone == true {
             steps.append((.merge, .ready("merge \(branch) into \(base)")))
         } else {
