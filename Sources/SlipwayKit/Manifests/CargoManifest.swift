@@ -37,4 +37,45 @@ enum CargoManifest {
         }
         throw ManifestError(file: file, problem: "has no [package] or [workspace.package] table with a version")
     }
+
+    /// The crate's own `[[package]]` entry in Cargo.lock: the one named `crate` without a `source` (registry and
+    /// git dependencies have one), so that `cargo build --locked` still passes after the version moves.
+    static func readLock(_ bytes: [UInt8], file: String, crate: String?) throws(ManifestError) -> VersionFileReading {
+        guard let crate, !crate.isEmpty else {
+            throw ManifestError(file: file, problem: "which crate's entry to keep at the version is not known; list it beside a Cargo.toml with [package] name")
+        }
+        let (entries, _) = try TOMLScanner.scan(bytes, file: file)
+        let packages = Dictionary(grouping: entries.filter { $0.table == "package" }, by: \.section)
+        for section in packages.keys.sorted() {
+            let fields = packages[section] ?? []
+            guard fields.contains(where: { $0.key == ["name"] && $0.value.text == crate }),
+                  !fields.contains(where: { $0.key == ["source"] }) else { continue }
+            guard let version = fields.first(where: { $0.key == ["version"] }) else {
+                throw ManifestError(file: file, problem: "the entry for \(crate) has no version; run cargo generate-lockfile")
+            }
+            guard case .string(_, let span) = version.value else {
+                throw ManifestError(file: file, line: version.line, problem: "the version of \(crate) is not a quoted string")
+            }
+            return .versions([VersionLocation(field: "[[package]] \(crate) version", range: span, in: bytes)])
+        }
+        throw ManifestError(file: file, problem: "has no entry for the crate \(crate); run cargo generate-lockfile")
+    }
+
+    /// The `[package] name` of a Cargo.toml that sets its own version (not one inheriting the workspace's), or `nil`.
+    static func crateWithOwnVersion(_ bytes: [UInt8]) -> String? {
+        guard let (entries, _) = try? TOMLScanner.scan(bytes, file: "Cargo.toml") else { return nil }
+        let package = entries.filter { $0.table == "package" }
+        guard package.contains(where: { if case .string = $0.value { return $0.key == ["version"] } else { return false } }) else {
+            return nil
+        }
+        return package.first(where: { $0.key == ["name"] })?.value.text
+    }
+}
+
+extension TOMLScanner.Value {
+    /// A string's text.
+    var text: String? {
+        if case .string(let text, _) = self { return text }
+        return nil
+    }
 }

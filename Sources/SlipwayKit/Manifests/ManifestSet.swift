@@ -64,6 +64,10 @@ public struct ManifestSet: Sendable {
                         result.append(.success(VersionFile(path: lock, format: .packageLock)))
                     }
                 }
+                if format == .cargo, let lock = cargoLock(beside: setting.path, root: root), !listed.contains(lock.path) {
+                    listed.insert(lock.path)
+                    result.append(.success(lock))
+                }
             }
             return result
         }
@@ -72,7 +76,24 @@ public struct ManifestSet: Sendable {
         if let charts = try? manager.contentsOfDirectory(atPath: root + "/charts") {
             for name in charts.sorted() where exists("charts/\(name)/Chart.yaml") { paths.append("charts/\(name)/Chart.yaml") }
         }
-        return paths.compactMap { path in VersionFileFormat.detect(path: path).map { .success(VersionFile(path: path, format: $0)) } }
+        var files: [Result<VersionFile, ManifestError>] = []
+        for path in paths {
+            guard let format = VersionFileFormat.detect(path: path) else { continue }
+            files.append(.success(VersionFile(path: path, format: format)))
+            if format == .cargo, let lock = cargoLock(beside: path, root: root) { files.append(.success(lock)) }
+        }
+        return files
+    }
+
+    /// The Cargo.lock beside a Cargo.toml whose crate sets its own version: its entry for that crate moves with
+    /// it. (A workspace's lock, whose members inherit the version, is not edited: see the README.)
+    static func cargoLock(beside manifest: String, root: String) -> VersionFile? {
+        let folder = (manifest as NSString).deletingLastPathComponent
+        let lock = folder.isEmpty ? "Cargo.lock" : folder + "/Cargo.lock"
+        guard FileManager.default.fileExists(atPath: root + "/" + lock),
+              let data = FileManager.default.contents(atPath: root + "/" + manifest),
+              let crate = CargoManifest.crateWithOwnVersion([UInt8](data)) else { return nil }
+        return VersionFile(path: lock, format: .cargoLock, field: crate)
     }
 
     /// Reads every version file of the repository at `root`.

@@ -11,6 +11,8 @@ struct TOMLScanner {
         let key: [String]
         let line: Int
         let value: Value
+        /// Counts table headers: entries under the same `[[array]]` element share it, the next element's differ.
+        var section = 0
     }
 
     enum Value: Sendable, Equatable {
@@ -71,6 +73,7 @@ struct TOMLScanner {
         var table = ""
         var tables: [String: Int] = [:]
         var keysHere: [String: Int] = [:]
+        var section = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         while true {
             skipSpace()
@@ -108,6 +111,7 @@ struct TOMLScanner {
                     tables[table] = headerLine
                 }
                 keysHere = [:]
+                section += 1
                 try endOfLine(after: "the table header")
             default:
                 let keyLine = line
@@ -130,7 +134,7 @@ struct TOMLScanner {
                     throw fail("the key \(name) appears twice \(place) (lines \(first) and \(keyLine)); keep one", line: keyLine)
                 }
                 keysHere[name] = keyLine
-                entries.append(Entry(table: table, key: parts, line: keyLine, value: value))
+                entries.append(Entry(table: table, key: parts, line: keyLine, value: value, section: section))
                 try endOfLine(after: "the value of \(name)")
             }
         }

@@ -35,6 +35,8 @@ public struct VersionFile: Sendable, Hashable {
             return .versions(locations)
         case .cargo:
             return try CargoManifest.read(bytes, file: path)
+        case .cargoLock:
+            return try CargoManifest.readLock(bytes, file: path, crate: field)
         case .pyproject:
             return try PyprojectManifest.read(bytes, file: path)
         case .chart:

@@ -3,6 +3,8 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
     case packageJSON = "package.json"
     case packageLock = "package-lock.json"
     case cargo
+    /// `Cargo.lock`: the entry of the crate named by `field` (from the Cargo.toml beside it).
+    case cargoLock = "Cargo.lock"
     case pyproject
     case chart
     case pom
@@ -17,6 +19,7 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
         case "package.json": return .packageJSON
         case "package-lock.json", "npm-shrinkwrap.json": return .packageLock
         case "Cargo.toml": return .cargo
+        case "Cargo.lock": return .cargoLock
         case "pyproject.toml": return .pyproject
         case "Chart.yaml", "Chart.yml": return .chart
         case "pom.xml": return .pom
