@@ -41,24 +41,9 @@ enum CargoManifest {
     /// The crate's own `[[package]]` entry in Cargo.lock: the one named `crate` without a `source` (registry and
     /// git dependencies have one), so that `cargo build --locked` still passes after the version moves.
     static func readLock(_ bytes: [UInt8], file: String, crate: String?) throws(ManifestError) -> VersionFileReading {
-        guard let crate, !crate.isEmpty else {
-            throw ManifestError(file: file, problem: "which crate's entry to keep at the version is not known; list it beside a Cargo.toml with [package] name")
+        try TOMLLockfile.read(bytes, file: file, package: crate, regenerate: "cargo generate-lockfile", normalize: { $0 }) { fields in
+            !fields.contains(where: { $0.key == ["source"] })
         }
-        let (entries, _) = try TOMLScanner.scan(bytes, file: file)
-        let packages = Dictionary(grouping: entries.filter { $0.table == "package" }, by: \.section)
-        for section in packages.keys.sorted() {
-            let fields = packages[section] ?? []
-            guard fields.contains(where: { $0.key == ["name"] && $0.value.text == crate }),
-                  !fields.contains(where: { $0.key == ["source"] }) else { continue }
-            guard let version = fields.first(where: { $0.key == ["version"] }) else {
-                throw ManifestError(file: file, problem: "the entry for \(crate) has no version; run cargo generate-lockfile")
-            }
-            guard case .string(_, let span) = version.value else {
-                throw ManifestError(file: file, line: version.line, problem: "the version of \(crate) is not a quoted string")
-            }
-            return .versions([VersionLocation(field: "[[package]] \(crate) version", range: span, in: bytes)])
-        }
-        throw ManifestError(file: file, problem: "has no entry for the crate \(crate); run cargo generate-lockfile")
     }
 
     /// The `[package] name` of a Cargo.toml that sets its own version (not one inheriting the workspace's), or `nil`.
@@ -69,6 +54,35 @@ enum CargoManifest {
             return nil
         }
         return package.first(where: { $0.key == ["name"] })?.value.text
+    }
+}
+
+/// A TOML lockfile's `[[package]]` list (Cargo.lock, uv.lock): the project's own entry keeps the version.
+enum TOMLLockfile {
+    /// - Parameters:
+    ///   - package: the project's name, as its manifest gives it (`field` of the version file).
+    ///   - normalize: how the lockfile spells names (uv lower-cases and joins with `-`).
+    ///   - isOwn: whether an entry's fields mark the project itself rather than a dependency of the same name.
+    static func read(_ bytes: [UInt8], file: String, package: String?, regenerate: String, normalize: (String) -> String,
+                     isOwn: ([TOMLScanner.Entry]) -> Bool) throws(ManifestError) -> VersionFileReading {
+        guard let package, !package.isEmpty else {
+            throw ManifestError(file: file, problem: "which package's entry to keep at the version is not known; set \"field\" to its name in versionFiles")
+        }
+        let (entries, _) = try TOMLScanner.scan(bytes, file: file)
+        let packages = Dictionary(grouping: entries.filter { $0.table == "package" }, by: \.section)
+        let wanted = normalize(package)
+        for section in packages.keys.sorted() {
+            let fields = packages[section] ?? []
+            guard fields.contains(where: { $0.key == ["name"] && $0.value.text.map(normalize) == wanted }), isOwn(fields) else { continue }
+            guard let version = fields.first(where: { $0.key == ["version"] }) else {
+                throw ManifestError(file: file, problem: "the entry for \(package) has no version; run \(regenerate)")
+            }
+            guard case .string(_, let span) = version.value else {
+                throw ManifestError(file: file, line: version.line, problem: "the version of \(package) is not a quoted string")
+            }
+            return .versions([VersionLocation(field: "[[package]] \(package) version", range: span, in: bytes)])
+        }
+        throw ManifestError(file: file, problem: "has no entry for \(package); run \(regenerate)")
     }
 }
 

@@ -64,7 +64,7 @@ public struct ManifestSet: Sendable {
                         result.append(.success(VersionFile(path: lock, format: .packageLock)))
                     }
                 }
-                if format == .cargo, let lock = cargoLock(beside: setting.path, root: root), !listed.contains(lock.path) {
+                if let lock = lockfile(beside: setting.path, format: format, root: root), !listed.contains(lock.path) {
                     listed.insert(lock.path)
                     result.append(.success(lock))
                 }
@@ -80,20 +80,27 @@ public struct ManifestSet: Sendable {
         for path in paths {
             guard let format = VersionFileFormat.detect(path: path) else { continue }
             files.append(.success(VersionFile(path: path, format: format)))
-            if format == .cargo, let lock = cargoLock(beside: path, root: root) { files.append(.success(lock)) }
+            if let lock = lockfile(beside: path, format: format, root: root) { files.append(.success(lock)) }
         }
         return files
     }
 
-    /// The Cargo.lock beside a Cargo.toml whose crate sets its own version: its entry for that crate moves with
-    /// it. (A workspace's lock, whose members inherit the version, is not edited: see the README.)
-    static func cargoLock(beside manifest: String, root: String) -> VersionFile? {
+    /// The lockfile beside a manifest whose project sets its own version — Cargo.lock beside Cargo.toml, uv.lock
+    /// beside pyproject.toml — whose entry for the project moves with it. (A Cargo workspace's lock, whose
+    /// members inherit the version, is not edited: see the README.)
+    static func lockfile(beside manifest: String, format: VersionFileFormat, root: String) -> VersionFile? {
+        let (name, lockFormat): (String, VersionFileFormat)
+        switch format {
+        case .cargo: (name, lockFormat) = ("Cargo.lock", .cargoLock)
+        case .pyproject: (name, lockFormat) = ("uv.lock", .uvLock)
+        default: return nil
+        }
         let folder = (manifest as NSString).deletingLastPathComponent
-        let lock = folder.isEmpty ? "Cargo.lock" : folder + "/Cargo.lock"
+        let lock = folder.isEmpty ? name : folder + "/" + name
         guard FileManager.default.fileExists(atPath: root + "/" + lock),
-              let data = FileManager.default.contents(atPath: root + "/" + manifest),
-              let crate = CargoManifest.crateWithOwnVersion([UInt8](data)) else { return nil }
-        return VersionFile(path: lock, format: .cargoLock, field: crate)
+              let data = FileManager.default.contents(atPath: root + "/" + manifest) else { return nil }
+        let project = format == .cargo ? CargoManifest.crateWithOwnVersion([UInt8](data)) : PyprojectManifest.projectWithOwnVersion([UInt8](data))
+        return project.map { VersionFile(path: lock, format: lockFormat, field: $0) }
     }
 
     /// Reads every version file of the repository at `root`.

@@ -43,4 +43,41 @@ enum PyprojectManifest {
         }
         return "dynamic: the build backend computes it; list the file that holds it in versionFiles with a pattern"
     }
+
+    /// The project's own entry in uv.lock (its `source` is the project folder, `{ editable = "." }` or
+    /// `{ virtual = "." }`), named as uv normalises names (PEP 503).
+    static func readLock(_ bytes: [UInt8], file: String, project: String?) throws(ManifestError) -> VersionFileReading {
+        try TOMLLockfile.read(bytes, file: file, package: project, regenerate: "uv lock", normalize: normalizedName) { fields in
+            fields.contains { field in
+                guard field.key == ["source"], case .inlineTable(let pairs) = field.value else { return false }
+                return pairs["editable"] == "." || pairs["virtual"] == "."
+            }
+        }
+    }
+
+    /// `Acme_Web.Tools` → `acme-web-tools`.
+    static func normalizedName(_ name: String) -> String {
+        var result = ""
+        var separator = false
+        for character in name.lowercased() {
+            if character == "-" || character == "_" || character == "." {
+                separator = true
+            } else {
+                if separator, !result.isEmpty { result.append("-") }
+                separator = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The `[project] name` of a pyproject.toml that sets its version itself (not dynamic), or `nil`.
+    static func projectWithOwnVersion(_ bytes: [UInt8]) -> String? {
+        guard let (entries, _) = try? TOMLScanner.scan(bytes, file: "pyproject.toml") else { return nil }
+        let project = entries.filter { $0.table == "project" }
+        guard project.contains(where: { if case .string = $0.value { return $0.key == ["version"] } else { return false } }) else {
+            return nil
+        }
+        return project.first(where: { $0.key == ["name"] })?.value.text
+    }
 }

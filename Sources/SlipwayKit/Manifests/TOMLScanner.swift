@@ -104,7 +104,10 @@ struct TOMLScanner {
                 }
                 index += closing.count
                 table = parts.joined(separator: ".")
-                if !isArray {
+                if isArray {
+                    // A new element: the sub-tables of the previous one ([package.metadata] in uv.lock) may appear again.
+                    tables = tables.filter { !$0.key.hasPrefix(table + ".") }
+                } else {
                     if let first = tables[table] {
                         throw fail("the table [\(table)] appears twice (lines \(first) and \(headerLine)); merge them", line: headerLine)
                     }

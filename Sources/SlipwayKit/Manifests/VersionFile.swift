@@ -39,6 +39,8 @@ public struct VersionFile: Sendable, Hashable {
             return try CargoManifest.readLock(bytes, file: path, crate: field)
         case .pyproject:
             return try PyprojectManifest.read(bytes, file: path)
+        case .uvLock:
+            return try PyprojectManifest.readLock(bytes, file: path, project: field)
         case .chart:
             guard let fields = ChartManifest.fields(for: field) else {
                 throw ManifestError(file: path, problem: "field '\(field ?? "")' is not appVersion, version or both; fix versionFiles in .slipway.json")

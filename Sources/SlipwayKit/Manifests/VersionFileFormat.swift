@@ -6,6 +6,8 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
     /// `Cargo.lock`: the entry of the crate named by `field` (from the Cargo.toml beside it).
     case cargoLock = "Cargo.lock"
     case pyproject
+    /// `uv.lock`: the entry of the project named by `field` (from the pyproject.toml beside it).
+    case uvLock = "uv.lock"
     case chart
     case pom
     case gradle
@@ -21,6 +23,7 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
         case "Cargo.toml": return .cargo
         case "Cargo.lock": return .cargoLock
         case "pyproject.toml": return .pyproject
+        case "uv.lock": return .uvLock
         case "Chart.yaml", "Chart.yml": return .chart
         case "pom.xml": return .pom
         case "build.gradle", "build.gradle.kts": return .gradle

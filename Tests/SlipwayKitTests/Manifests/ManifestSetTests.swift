@@ -135,6 +135,72 @@ import Testing
         #expect(set.entries[1].versions == ["0.4.1"])
         guard case .failure(let problem) = set.entries[3].reading else { Issue.record("other/Cargo.lock should not read"); return }
         #expect(problem.description.contains("other/Cargo.lock"))
-        #expect(problem.description.contains("has no entry for the crate other; run cargo generate-lockfile"))
+        #expect(problem.description.contains("has no entry for other; run cargo generate-lockfile"))
+    }
+
+    /// uv's lockfile as uv writes it: sub-tables repeated under each package, wheels over several lines, the
+    /// project's own entry marked by its source and named as uv normalises names.
+    static let uvLock = """
+    version = 1
+    revision = 3
+    requires-python = ">=3.12"
+
+    [[package]]
+    name = "acme-web"
+    version = "0.4.1"
+    source = { editable = "." }
+    dependencies = [
+        { name = "requests" },
+    ]
+
+    [package.metadata]
+    requires-dist = [{ name = "requests", specifier = ">=2.31" }]
+
+    [[package]]
+    name = "acme-web"
+    version = "0.4.1"
+    source = { registry = "https://pypi.org/simple" }
+    sdist = { url = "https://files.example/acme_web-0.4.1.tar.gz", hash = "sha256:00", size = 10, upload-time = "2025-01-01T00:00:00Z" }
+
+    [[package]]
+    name = "requests"
+    version = "2.31.0"
+    source = { registry = "https://pypi.org/simple" }
+    wheels = [
+        { url = "https://files.example/requests-2.31.0-py3-none-any.whl", hash = "sha256:01", size = 62574 },
+    ]
+
+    [package.metadata]
+    requires-dist = []
+
+    """
+
+    @Test func theProjectEntryInUVLockMovesWithPyproject() throws {
+        let repository = try TestRepository()
+        try repository.write("pyproject.toml", "[project]\nname = \"Acme_Web\"\nversion = \"0.4.1\"\ndependencies = [\"requests>=2.31\"]\n")
+        try repository.write("uv.lock", Self.uvLock)
+        let set = ManifestSet.load(root: repository.root, config: SlipwayConfig())
+        #expect(set.entries.map(\.file.path) == ["pyproject.toml", "uv.lock"])
+        #expect(set.entries.map(\.file.format) == [.pyproject, .uvLock])
+        #expect(set.entries[1].versions == ["0.4.1"])
+        let edits = try set.plan(version: try SemanticVersion(parsing: "0.5.0"))
+        let lock = try #require(edits.last.map { String(decoding: $0.after, as: UTF8.self) })
+        #expect(edits.map(\.path) == ["pyproject.toml", "uv.lock"])
+        #expect(lock == Self.uvLock.replacingOccurrences(of: "version = \"0.4.1\"\nsource = { editable",
+                                                         with: "version = \"0.5.0\"\nsource = { editable"))
+    }
+
+    /// A pyproject whose version is dynamic, or a project uv's lock does not list, leaves or names the lock.
+    @Test func uvLockOnlyForAStaticVersionAndNamedWhenItLacksTheProject() throws {
+        let dynamic = try TestRepository()
+        try dynamic.write("pyproject.toml", "[project]\nname = \"acme-web\"\ndynamic = [\"version\"]\n")
+        try dynamic.write("uv.lock", Self.uvLock)
+        #expect(ManifestSet.load(root: dynamic.root, config: SlipwayConfig()).entries.map(\.file.path) == ["pyproject.toml"])
+        let other = try TestRepository()
+        try other.write("pyproject.toml", "[project]\nname = \"billing\"\nversion = \"0.4.1\"\n")
+        try other.write("uv.lock", Self.uvLock)
+        let set = ManifestSet.load(root: other.root, config: SlipwayConfig())
+        guard case .failure(let problem)? = set.entries.last?.reading else { Issue.record("uv.lock should not read"); return }
+        #expect(problem.description.contains("uv.lock: has no entry for billing; run uv lock"), "\(problem)")
     }
 }
