@@ -167,4 +167,37 @@ extension ManifestCommandTests {
 
         """)
     }
+
+    /// uv itself, when it is installed (.ci/run installs it from PyPI): a project's uv.lock edited by
+    /// `manifest set-version` passes `uv lock --check`, which fails when only pyproject.toml moves.
+    static let uv = CommandRunner.resolve("uv", path: ProcessInfo.processInfo.environment["PATH"])
+
+    @Test(.enabled(if: uv != nil, "uv is not installed here (pip install uv); the lockfile edit is still covered by ManifestSetTests"))
+    func uvAcceptsTheEditedLockfile() throws {
+        let uv = try #require(Self.uv)
+        let repository = try TestRepository()
+        let cache = try TestRepository.makeTemporaryFolder("uv-cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let environment = ["UV_OFFLINE": "1", "UV_PYTHON_DOWNLOADS": "never", "UV_CACHE_DIR": cache, "UV_NO_PROGRESS": "1"]
+        func run(_ arguments: [String]) throws -> CommandOutput {
+            try CommandRunner().runUnchecked(CommandInvocation([uv] + arguments, in: repository.root, environment: environment, timeout: 120))
+        }
+        let initialised = try run(["init", "-q", "--lib", "--name", "Acme_Web", "--vcs", "none", "."])
+        #expect(initialised.status.isSuccess, "\(initialised.errorText)")
+        #expect(try run(["lock"]).status.isSuccess)
+        let lock = try String(contentsOfFile: repository.root + "/uv.lock", encoding: .utf8)
+        #expect(lock.contains("name = \"acme-web\"\nversion = \"0.1.0\"\nsource = { editable = \".\" }"))
+
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--version", "0.2.0", "--repo", repository.root])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pyproject.toml, uv.lock"))
+        let check = try run(["lock", "--check"])
+        #expect(check.status.isSuccess, "\(check.errorText)")
+
+        // The check has teeth: pyproject.toml moved alone leaves the lock stale.
+        let pyproject = repository.root + "/pyproject.toml"
+        let text = try String(contentsOfFile: pyproject, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "version = \"0.2.0\"", with: "version = \"0.3.0\"").utf8).write(to: URL(fileURLWithPath: pyproject))
+        #expect(!(try run(["lock", "--check"])).status.isSuccess)
+    }
 }
