@@ -178,7 +178,7 @@ extension ManifestCommandTests {
         let repository = try TestRepository()
         let cache = try TestRepository.makeTemporaryFolder("uv-cache")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let environment = ["UV_OFFLINE": "1", "UV_PYTHON_DOWNLOADS": "never", "UV_CACHE_DIR": cache, "UV_NO_PROGRESS": "1"]
+        let environment = ["UV_OFFLINE": "1", "UV_PYTHON_DOWNLOADS": "never", "UV_PYTHON": "python3", "UV_CACHE_DIR": cache, "UV_NO_PROGRESS": "1"]
         func run(_ arguments: [String]) throws -> CommandOutput {
             try CommandRunner().runUnchecked(CommandInvocation([uv] + arguments, in: repository.root, environment: environment, timeout: 120))
         }
