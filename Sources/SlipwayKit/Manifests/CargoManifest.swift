@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Cargo.toml`: `[package] version`, or `[workspace.package] version` in a workspace root; a member with
 /// `version.workspace = true` inherits the workspace's version and is not edited.
 enum CargoManifest {
@@ -38,12 +40,54 @@ enum CargoManifest {
         throw ManifestError(file: file, problem: "has no [package] or [workspace.package] table with a version")
     }
 
-    /// The crate's own `[[package]]` entry in Cargo.lock: the one named `crate` without a `source` (registry and
-    /// git dependencies have one), so that `cargo build --locked` still passes after the version moves.
-    static func readLock(_ bytes: [UInt8], file: String, crate: String?) throws(ManifestError) -> VersionFileReading {
-        try TOMLLockfile.read(bytes, file: file, package: crate, regenerate: "cargo generate-lockfile", normalize: { $0 }) { fields in
-            !fields.contains(where: { $0.key == ["source"] })
+    /// The crates' own `[[package]]` entries in Cargo.lock: those named in `crates` (comma-separated: a crate, or
+    /// a workspace's members that inherit its version) without a `source` (registry and git dependencies have
+    /// one), so that `cargo build --locked` still passes after the version moves.
+    static func readLock(_ bytes: [UInt8], file: String, crate crates: String?) throws(ManifestError) -> VersionFileReading {
+        let names = (crates ?? "").split(separator: ",").map(String.init)
+        var locations: [VersionLocation] = []
+        for name in names.isEmpty ? [""] : names {
+            let reading = try TOMLLockfile.read(bytes, file: file, package: name, regenerate: "cargo generate-lockfile", normalize: { $0 }) { fields in
+                !fields.contains(where: { $0.key == ["source"] })
+            }
+            if case .versions(let found) = reading { locations += found }
         }
+        return .versions(locations.sorted { $0.range.lowerBound < $1.range.lowerBound })
+    }
+
+    /// For a workspace root with `[workspace.package] version`: the names of the members (and the root package)
+    /// that take it with `version.workspace = true`, comma-separated; `nil` when there are none. Members are
+    /// listed paths or `dir/*` patterns.
+    static func inheritingMembers(_ bytes: [UInt8], folder: String) -> String? {
+        guard let (entries, _) = try? TOMLScanner.scan(bytes, file: "Cargo.toml"),
+              entries.contains(where: { $0.table == "workspace.package" && $0.key == ["version"] }) else { return nil }
+        var names: [String] = []
+        func addIfInheriting(_ manifest: [UInt8]) {
+            guard let (member, _) = try? TOMLScanner.scan(manifest, file: "Cargo.toml"),
+                  case .inheriting? = try? read(manifest, file: "Cargo.toml"),
+                  let name = member.first(where: { $0.table == "package" && $0.key == ["name"] })?.value.text else { return }
+            names.append(name)
+        }
+        addIfInheriting(bytes)
+        let patterns = entries.first(where: { $0.table == "workspace" && $0.key == ["members"] }).flatMap { entry -> [String]? in
+            if case .array(let items) = entry.value { return items }
+            return nil
+        } ?? []
+        let manager = FileManager.default
+        for pattern in patterns {
+            var folders: [String] = []
+            if pattern.hasSuffix("/*") {
+                let parent = String(pattern.dropLast(2))
+                let children = (try? manager.contentsOfDirectory(atPath: folder + "/" + parent)) ?? []
+                folders = children.sorted().map { parent + "/" + $0 }
+            } else if !pattern.contains("*") {
+                folders = [pattern]
+            }
+            for member in folders {
+                if let data = manager.contents(atPath: folder + "/" + member + "/Cargo.toml") { addIfInheriting([UInt8](data)) }
+            }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ",")
     }
 
     /// The `[package] name` of a Cargo.toml that sets its own version (not one inheriting the workspace's), or `nil`.

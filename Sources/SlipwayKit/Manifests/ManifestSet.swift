@@ -85,9 +85,9 @@ public struct ManifestSet: Sendable {
         return files
     }
 
-    /// The lockfile beside a manifest whose project sets its own version — Cargo.lock beside Cargo.toml, uv.lock
-    /// beside pyproject.toml — whose entry for the project moves with it. (A Cargo workspace's lock, whose
-    /// members inherit the version, is not edited: see the README.)
+    /// The lockfile beside a manifest whose project sets its own version — Cargo.lock beside Cargo.toml (a crate,
+    /// or a workspace root whose members inherit `[workspace.package] version`), uv.lock beside pyproject.toml —
+    /// whose entries for the project move with it.
     static func lockfile(beside manifest: String, format: VersionFileFormat, root: String) -> VersionFile? {
         let (name, lockFormat): (String, VersionFileFormat)
         switch format {
@@ -99,7 +99,10 @@ public struct ManifestSet: Sendable {
         let lock = folder.isEmpty ? name : folder + "/" + name
         guard FileManager.default.fileExists(atPath: root + "/" + lock),
               let data = FileManager.default.contents(atPath: root + "/" + manifest) else { return nil }
-        let project = format == .cargo ? CargoManifest.crateWithOwnVersion([UInt8](data)) : PyprojectManifest.projectWithOwnVersion([UInt8](data))
+        let bytes = [UInt8](data)
+        let project = format == .cargo
+            ? CargoManifest.crateWithOwnVersion(bytes) ?? CargoManifest.inheritingMembers(bytes, folder: root + "/" + folder)
+            : PyprojectManifest.projectWithOwnVersion(bytes)
         return project.map { VersionFile(path: lock, format: lockFormat, field: $0) }
     }
 

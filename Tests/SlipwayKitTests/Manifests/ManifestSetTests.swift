@@ -203,4 +203,49 @@ import Testing
         guard case .failure(let problem)? = set.entries.last?.reading else { Issue.record("uv.lock should not read"); return }
         #expect(problem.description.contains("uv.lock: has no entry for billing; run uv lock"), "\(problem)")
     }
+
+    /// A Cargo workspace whose members take `[workspace.package] version`: their lock entries move with the root
+    /// (members listed as paths or `dir/*`, `version.workspace = true` or `version = { workspace = true }`); a
+    /// member with its own version, and registry packages, stay as they are.
+    @Test func aWorkspaceLockMovesItsInheritingMembers() throws {
+        let repository = try TestRepository()
+        try repository.write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\", \"tools/cli\"]\n\n[workspace.package]\nversion = \"0.3.0\"\n")
+        try repository.write("crates/core/Cargo.toml", "[package]\nname = \"acme-core\"\nversion.workspace = true\n")
+        try repository.write("crates/pinned/Cargo.toml", "[package]\nname = \"acme-pinned\"\nversion = \"0.3.0\"\n")
+        try repository.write("tools/cli/Cargo.toml", "[package]\nname = \"acme-cli\"\nversion = { workspace = true }\n")
+        let lock = """
+        version = 4
+
+        [[package]]
+        name = "acme-cli"
+        version = "0.3.0"
+        dependencies = [
+         "acme-core",
+        ]
+
+        [[package]]
+        name = "acme-core"
+        version = "0.3.0"
+
+        [[package]]
+        name = "acme-pinned"
+        version = "0.3.0"
+
+        [[package]]
+        name = "acme-core"
+        version = "0.3.0"
+        source = "registry+https://github.com/rust-lang/crates.io-index"
+
+        """
+        try repository.write("Cargo.lock", lock)
+        let set = ManifestSet.load(root: repository.root, config: SlipwayConfig())
+        #expect(set.entries.map(\.file.path) == ["Cargo.toml", "Cargo.lock"])
+        guard case .success(.versions(let locations)) = set.entries[1].reading else { Issue.record("Cargo.lock not read"); return }
+        #expect(locations.map(\.field) == ["[[package]] acme-cli version", "[[package]] acme-core version"])
+        let edits = try set.plan(version: try SemanticVersion(parsing: "0.4.0"))
+        let after = try #require(edits.last.map { String(decoding: $0.after, as: UTF8.self) })
+        #expect(after.components(separatedBy: "version = \"0.4.0\"").count == 3)
+        #expect(after.contains("name = \"acme-pinned\"\nversion = \"0.3.0\""))
+        #expect(after.contains("version = \"0.3.0\"\nsource = \"registry+"))
+    }
 }
