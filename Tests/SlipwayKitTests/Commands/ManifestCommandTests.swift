@@ -200,4 +200,36 @@ extension ManifestCommandTests {
         try Data(text.replacingOccurrences(of: "version = \"0.2.0\"", with: "version = \"0.3.0\"").utf8).write(to: URL(fileURLWithPath: pyproject))
         #expect(!(try run(["lock", "--check"])).status.isSuccess)
     }
+
+    /// cargo itself, when it is installed (this machine has it in ~/.cargo/bin): a workspace's Cargo.lock edited by
+    /// `manifest set-version` passes `cargo metadata --locked`, which fails when only Cargo.toml moves.
+    static let cargo = CommandRunner.resolve("cargo", path: (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":"
+                                             + NSHomeDirectory() + "/.cargo/bin")
+
+    @Test(.enabled(if: cargo != nil, "cargo is not installed here; the lockfile edit is still covered by ManifestSetTests"))
+    func cargoAcceptsTheEditedLockfile() throws {
+        let cargo = try #require(Self.cargo)
+        let repository = try TestRepository()
+        try repository.write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n")
+        for name in ["core", "cli"] {
+            try repository.write("crates/\(name)/Cargo.toml", "[package]\nname = \"acme-\(name)\"\nversion.workspace = true\nedition.workspace = true\n")
+            try repository.write("crates/\(name)/src/lib.rs", "")
+        }
+        func run(_ arguments: [String]) throws -> CommandOutput {
+            try CommandRunner().runUnchecked(CommandInvocation([cargo] + arguments, in: repository.root,
+                                                               environment: ["CARGO_TARGET_DIR": repository.root + "/target"], timeout: 120))
+        }
+        let generated = try run(["generate-lockfile", "--offline"])
+        #expect(generated.status.isSuccess, "\(generated.errorText)")
+        let result = try SlipwayBinary.run(["manifest", "set-version", "--version", "0.4.0", "--repo", repository.root])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Cargo.toml, Cargo.lock"))
+        let locked = try run(["metadata", "--locked", "--offline", "--format-version", "1"])
+        #expect(locked.status.isSuccess, "\(locked.errorText)")
+        // The check has teeth: Cargo.toml moved alone leaves the lock stale.
+        let manifest = repository.root + "/Cargo.toml"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "version = \"0.4.0\"", with: "version = \"0.5.0\"").utf8).write(to: URL(fileURLWithPath: manifest))
+        #expect(!(try run(["metadata", "--locked", "--offline", "--format-version", "1"])).status.isSuccess)
+    }
 }
