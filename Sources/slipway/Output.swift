@@ -7,16 +7,14 @@ enum Output {
         print(PrettyJSON.render(value))
     }
 
-    /// Writes `head` with one more member, an array whose elements `write` writes (as `PrettyJSON` lays out an
-    /// element at the indent given): the same text as `json` would print for the whole, without holding the whole
-    /// document (100,000 commits) in memory at once.
-    static func json<Element: Sendable>(_ head: JSONValue, streaming key: String, _ elements: [Element],
-                                        _ write: @escaping @Sendable (Element, inout JSONByteWriter, String) -> Void) {
+    /// Writes `head` with one more member, the commits, each as `ClassifiedCommit.writeJSON` writes it: the same
+    /// text as `json` would print for the whole, without holding the whole document (100,000 commits) in memory.
+    static func json(_ head: JSONValue, streaming key: String, commits: [ClassifiedCommit]) {
         let text = PrettyJSON.render(head)
         guard text.hasSuffix("\n}") else { print(text); return }
         var stream = JSONStream()
         stream.append(String(text.dropLast(2)) + ",\n  " + JSONValue.quote(key) + ": ")
-        stream.array(elements, indent: "    ", write)
+        stream.commits(commits, indent: "    ")
         stream.append("\n}\n")
         stream.flush()
     }
@@ -76,32 +74,33 @@ struct JSONStream {
         Self.send(&writer)
     }
 
-    /// An array whose elements go one a line at `indent` (the brackets at the indent two spaces less), laid out as
-    /// `PrettyJSON` would. Elements are written in slices, two at a time on both cores (by then `git` is done
-    /// with its), and the slices go out in order.
-    mutating func array<Element: Sendable>(_ elements: [Element], indent: String,
-                                           _ write: @escaping @Sendable (Element, inout JSONByteWriter, String) -> Void) {
-        guard !elements.isEmpty else { append("[]"); return }
+    /// An array of commits, one a line at `indent` (the brackets at the indent two spaces less), laid out as
+    /// `PrettyJSON` would. They are written in slices, two at a time on both cores (by then `git` is done with
+    /// its), and the slices go out in order. (Not generic on purpose: a generic element reaches a closure
+    /// through a copy, and 100,000 copies of a commit's references show.)
+    mutating func commits(_ commits: [ClassifiedCommit], indent: String) {
+        guard !commits.isEmpty else { append("[]"); return }
         append("[")
         flush()
         let slice = 2_048
+        let width = indent.utf8.count
         let outputs = [SliceOutput(), SliceOutput()]
-        var start = elements.startIndex
-        while start < elements.endIndex {
+        var start = 0
+        while start < commits.count {
             let first = start
             DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let from = min(first + part * slice, elements.endIndex)
-                let to = min(from + slice, elements.endIndex)
+                let from = min(first + part * slice, commits.count)
+                let to = min(from + slice, commits.count)
                 let output = outputs[part]
                 for index in from..<to {
-                    output.writer.append(index == elements.startIndex ? "\n" : ",\n")
-                    output.writer.append(indent)
-                    write(elements[index], &output.writer, indent)
+                    output.writer.append(index == 0 ? "\n" as StaticString : ",\n")
+                    output.writer.appendSpaces(width)
+                    commits[index].writeJSON(to: &output.writer, indent: indent)
                 }
             }
             Self.send(&outputs[0].writer)
             Self.send(&outputs[1].writer)
-            start = min(start + 2 * slice, elements.endIndex)
+            start = min(start + 2 * slice, commits.count)
         }
         append("\n" + String(indent.dropLast(2)) + "]")
     }

@@ -65,6 +65,10 @@ public struct GitCommit: Sendable, Hashable {
     /// Author time, seconds since 1970.
     public var authorTime: Int { storage.authorTime }
     public var message: CommitMessage { storage.message }
+    /// The message's subject, read in place (`message` hands over a copy of the whole message).
+    var subjectText: Substring { storage.message.subjectText }
+    var hasBreakingFooter: Bool { storage.message.breakingFooterToken != nil }
+    var revertedSHAs: [String] { storage.message.revertedSHAs }
 
     public init(sha: String, parents: [String], authorName: String, authorEmail: String, authorTime: Int,
                 message: CommitMessage) {

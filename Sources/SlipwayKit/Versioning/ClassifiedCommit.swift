@@ -135,10 +135,12 @@ public struct ClassifiedCommit: Sendable, Hashable {
 
     /// The group the console and `changes` list it under.
     public var group: ChangeGroup {
-        if let override, let type = override.type { return ChangeGroup(type: type, breaking: override.level == .major) }
-        if cancelledBy != nil { return .other }
+        if extras != nil {
+            if let override, let type = override.type { return ChangeGroup(type: type, breaking: override.level == .major) }
+            if cancelledBy != nil { return .other }
+        }
         switch kind {
-        case .nonConventional where override == nil: return .notConventional
+        case .nonConventional where extras?.override == nil: return .notConventional
         case .merge: return .other
         default: break
         }

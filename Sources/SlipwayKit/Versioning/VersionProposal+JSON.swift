@@ -24,6 +24,7 @@ extension ClassifiedCommit {
     }
 
     /// Appends the commit's JSON object, as `PrettyJSON.render(json, indent:)` writes it, without building it.
+    /// `indent` is spaces, as PrettyJSON's always are.
     public func writeJSON(to output: inout JSONByteWriter, indent: String) {
         withUnsafeMutablePointer(to: &output) { output in
             var sink = PrettyJSONSink(output: output, indent: indent)
@@ -38,7 +39,7 @@ extension ClassifiedCommit {
             sink.member("sha", utf8: sha)
             sink.member("shortSha", utf8: UnsafeBufferPointer(rebasing: sha.prefix(7)))
         }
-        sink.member("subject", string: commit.message.subjectText)
+        sink.member("subject", string: commit.subjectText)
         sink.member("kind", string: kind.rawValue)
         sink.member("type", string: type)
         sink.member("scope", string: scope)
@@ -50,9 +51,9 @@ extension ClassifiedCommit {
         commit.withBytes(of: .authorEmail) { sink.member("email", utf8: $0) }
         sink.member("date", date: commit.authorTime)
         if let cancelledBy { sink.member("cancelledBy", string: cancelledBy) }
-        let reverted = commit.message.revertedSHAs
+        let reverted = commit.revertedSHAs
         if !reverted.isEmpty { sink.member("reverts", strings: reverted) }
-        if commit.message.breakingFooterToken != nil, let notes = conventional?.breakingNotes, !notes.isEmpty {
+        if commit.hasBreakingFooter, let notes = conventional?.breakingNotes, !notes.isEmpty {
             sink.member("breakingNotes", strings: notes)
         }
         if let override {
@@ -149,14 +150,15 @@ private struct JSONValueSink: CommitJSONSink {
 private struct PrettyJSONSink: CommitJSONSink {
     /// The caller's writer, for the duration of one `writeJSON`.
     let output: UnsafeMutablePointer<JSONByteWriter>
-    let indent: String
-    private let inner: String
+    /// The object's indent and its members' (PrettyJSON indents with spaces only).
+    let indent: Int
+    private let inner: Int
     private var count = 0
 
     init(output: UnsafeMutablePointer<JSONByteWriter>, indent: String) {
         self.output = output
-        self.indent = indent
-        inner = indent + "  "
+        self.indent = indent.utf8.count
+        inner = self.indent + 2
     }
 
     mutating func open() { output.pointee.append("{") }
@@ -164,16 +166,13 @@ private struct PrettyJSONSink: CommitJSONSink {
     mutating func close() {
         if count == 0 { output.pointee.append("}"); return }
         output.pointee.append("\n")
-        output.pointee.append(indent)
+        output.pointee.appendSpaces(indent)
         output.pointee.append("}")
     }
 
     private mutating func key(_ key: StaticString) {
-        output.pointee.append(count == 0 ? "\n" : ",\n")
+        output.pointee.appendMemberStart(first: count == 0, indent: inner, key: key)
         count += 1
-        output.pointee.append(inner)
-        output.pointee.appendQuoted(key)
-        output.pointee.append(": ")
     }
 
     mutating func member<Text: StringProtocol>(_ name: StaticString, string: Text?) {
@@ -193,14 +192,12 @@ private struct PrettyJSONSink: CommitJSONSink {
 
     mutating func member(_ name: StaticString, bool: Bool) {
         key(name)
-        output.pointee.append(bool ? "true" : "false")
+        output.pointee.append(bool ? "true" as StaticString : "false")
     }
 
     mutating func member(_ name: StaticString, date: Int) {
         key(name)
-        output.pointee.append("\"")
-        ClassifiedCommit.withInternetDateTime(date) { output.pointee.append(bytes: $0) }
-        output.pointee.append("\"")
+        ClassifiedCommit.withInternetDateTime(date) { output.pointee.appendQuoted(utf8: $0) }
     }
 
     mutating func member(_ name: StaticString, strings: [String]) {
@@ -208,13 +205,12 @@ private struct PrettyJSONSink: CommitJSONSink {
         if strings.isEmpty { output.pointee.append("[]"); return }
         output.pointee.append("[")
         for (index, text) in strings.enumerated() {
-            output.pointee.append(index == 0 ? "\n" : ",\n")
-            output.pointee.append(inner)
-            output.pointee.append("  ")
+            output.pointee.append(index == 0 ? "\n" as StaticString : ",\n")
+            output.pointee.appendSpaces(inner + 2)
             output.pointee.appendQuoted(text)
         }
         output.pointee.append("\n")
-        output.pointee.append(inner)
+        output.pointee.appendSpaces(inner)
         output.pointee.append("]")
     }
 
@@ -223,15 +219,14 @@ private struct PrettyJSONSink: CommitJSONSink {
         if object.isEmpty { output.pointee.append("{}"); return }
         output.pointee.append("{")
         for (index, member) in object.enumerated() {
-            output.pointee.append(index == 0 ? "\n" : ",\n")
-            output.pointee.append(inner)
-            output.pointee.append("  ")
+            output.pointee.append(index == 0 ? "\n" as StaticString : ",\n")
+            output.pointee.appendSpaces(inner + 2)
             output.pointee.appendQuoted(member.key)
             output.pointee.append(": ")
             if let value = member.value { output.pointee.appendQuoted(value) } else { output.pointee.append("null") }
         }
         output.pointee.append("\n")
-        output.pointee.append(inner)
+        output.pointee.appendSpaces(inner)
         output.pointee.append("}")
     }
 }

@@ -37,9 +37,7 @@ enum ChangesCommand {
         stream.append(String(text.dropLast(2)) + ",\n  \"groups\": {")
         for (index, group) in ChangeGroup.allCases.enumerated() {
             stream.append((index == 0 ? "\n    " : ",\n    ") + JSONValue.quote(group.rawValue) + ": ")
-            stream.array(proposal.commits(in: group), indent: "      ") { commit, writer, indent in
-                commit.writeJSON(to: &writer, indent: indent)
-            }
+            stream.commits(proposal.commits(in: group), indent: "      ")
         }
         stream.append("\n  },\n  \"warnings\": " + PrettyJSON.render(.array(proposal.warnings.map(JSONValue.string)), indent: "  ") + "\n}\n")
         stream.flush()

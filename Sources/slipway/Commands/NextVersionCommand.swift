@@ -28,9 +28,7 @@ enum NextVersionCommand {
                                                    prerelease: parsed.value("pre"))
         Output.warnings(proposal.warnings)
         if parsed.has("json") {
-            Output.json(proposal.json(includingCommits: false), streaming: "commits", proposal.commits) { commit, writer, indent in
-                commit.writeJSON(to: &writer, indent: indent)
-            }
+            Output.json(proposal.json(includingCommits: false), streaming: "commits", commits: proposal.commits)
         } else if parsed.has("short") {
             print(proposal.next.description)
         } else {
