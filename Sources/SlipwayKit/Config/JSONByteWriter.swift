@@ -113,10 +113,6 @@ public struct JSONByteWriter: @unchecked Sendable {
         appendUnescaped(text)
     }
 
-    public mutating func append(bytes more: UnsafeBufferPointer<UInt8>) {
-        write(more.baseAddress, more.count)
-    }
-
     public mutating func appendQuoted(_ key: StaticString) {
         write(0x22)
         append(key)
