@@ -31,7 +31,7 @@ public struct ManifestSet: Sendable {
     /// File names looked for at the repository root when `versionFiles` is not configured.
     public static let rootCandidates = [
         "package.json", "package-lock.json", "npm-shrinkwrap.json", "Cargo.toml", "pyproject.toml", "Chart.yaml",
-        "pom.xml", "build.gradle", "build.gradle.kts", "VERSION",
+        "pom.xml", "build.gradle", "build.gradle.kts", "gradle.properties", "VERSION",
     ]
 
     /// The files to keep at the release version: `config.versionFiles` when set (with the package-lock.json
@@ -76,10 +76,15 @@ public struct ManifestSet: Sendable {
         if let charts = try? manager.contentsOfDirectory(atPath: root + "/charts") {
             for name in charts.sorted() where exists("charts/\(name)/Chart.yaml") { paths.append("charts/\(name)/Chart.yaml") }
         }
+        // gradle.properties counts only when it sets `version` (it usually holds JVM settings); a build file beside
+        // it without a version line then takes the version from it.
+        let properties = paths.contains("gradle.properties")
+            && (manager.contents(atPath: root + "/gradle.properties").map { GradleProperties.versionLocation([UInt8]($0)) != nil } ?? false)
         var files: [Result<VersionFile, ManifestError>] = []
         for path in paths {
             guard let format = VersionFileFormat.detect(path: path) else { continue }
-            files.append(.success(VersionFile(path: path, format: format)))
+            if format == .gradleProperties, !properties { continue }
+            files.append(.success(VersionFile(path: path, format: format, field: format == .gradle && properties ? "gradle.properties" : nil)))
             if let lock = lockfile(beside: path, format: format, root: root) { files.append(.success(lock)) }
         }
         return files

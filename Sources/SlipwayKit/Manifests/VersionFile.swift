@@ -3,7 +3,8 @@ public struct VersionFile: Sendable, Hashable {
     /// Relative to the repository root.
     public let path: String
     public let format: VersionFileFormat
-    /// `appVersion`, `version` or `both` for a Chart.yaml.
+    /// `appVersion`, `version` or `both` for a Chart.yaml; the project's name(s) for a lockfile (Cargo.lock, uv.lock);
+    /// for a Gradle build file, the gradle.properties beside it that sets the version.
     public let field: String?
     /// For `.pattern`: a regular expression whose first capture group is the version.
     public let pattern: String?
@@ -49,7 +50,9 @@ public struct VersionFile: Sendable, Hashable {
         case .pom:
             return try POMManifest.read(bytes, file: path)
         case .gradle:
-            return try GradleManifest.read(bytes, file: path)
+            return try GradleManifest.read(bytes, file: path, propertiesBeside: field)
+        case .gradleProperties:
+            return try GradleProperties.read(bytes, file: path)
         case .version:
             return try VersionTextFile.read(bytes, file: path)
         case .pattern:

@@ -11,6 +11,8 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
     case chart
     case pom
     case gradle
+    /// `gradle.properties` with a `version` property.
+    case gradleProperties = "gradle.properties"
     case version
     case pattern
 
@@ -27,6 +29,7 @@ public enum VersionFileFormat: String, Sendable, CaseIterable {
         case "Chart.yaml", "Chart.yml": return .chart
         case "pom.xml": return .pom
         case "build.gradle", "build.gradle.kts": return .gradle
+        case "gradle.properties": return .gradleProperties
         case "VERSION", "VERSION.txt": return .version
         default: return nil
         }

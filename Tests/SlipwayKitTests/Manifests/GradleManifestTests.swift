@@ -36,4 +36,31 @@ import Testing
         #expect(computed?.line == 2)
         #expect(computed?.problem.contains("computed") == true)
     }
+
+    /// gradle.properties: `version` in each separator style, the last definition winning as in Java's
+    /// Properties; keys that merely start with "version", comments and continued lines are left alone.
+    @Test(arguments: [
+        ("version=1.4.2\n", "1.4.2", 1),
+        ("version = 1.4.2   \r\n", "1.4.2", 1),
+        ("  version: 1.4.2\n", "1.4.2", 1),
+        ("version 1.4.2", "1.4.2", 1),
+        ("# version=0.0.1\nversionCode=7\nversion=1.4.2\nkotlin.code.style=official\n", "1.4.2", 3),
+        ("version=1.0.0\nversion=1.4.2\n", "1.4.2", 2),
+    ])
+    func propertiesVersion(text: String, version: String, line: Int) throws {
+        let bytes = Array(text.utf8)
+        guard case .versions(let locations) = try GradleProperties.read(bytes, file: "gradle.properties") else {
+            Issue.record("no version read"); return
+        }
+        #expect(locations.map(\.value) == [version])
+        #expect(locations.first?.line == line)
+        let edited = String(decoding: VersionFile.replacing(locations, with: "2.0.0", in: bytes), as: UTF8.self)
+        #expect(edited == text.replacingOccurrences(of: version, with: "2.0.0"))
+    }
+
+    @Test func propertiesWithoutAPlainVersionAreNamed() {
+        for text in ["org.gradle.jvmargs=-Xmx2g\nversionCode=7\n", "version=\n", "version=1.0.\\\n  0\n"] {
+            #expect(throws: ManifestError.self, "\(text)") { try GradleProperties.read(Array(text.utf8), file: "gradle.properties") }
+        }
+    }
 }

@@ -248,4 +248,24 @@ import Testing
         #expect(after.contains("name = \"acme-pinned\"\nversion = \"0.3.0\""))
         #expect(after.contains("version = \"0.3.0\"\nsource = \"registry+"))
     }
+
+    /// A Gradle project that keeps its version in gradle.properties (the build file has no version line): the
+    /// properties file is the one edited and the build file is reported as taking its version from it. A
+    /// gradle.properties without a version (JVM settings only) is not a version file at all.
+    @Test func gradlePropertiesHoldTheVersionWhenTheBuildFileHasNone() throws {
+        let repository = try TestRepository()
+        try repository.write("build.gradle.kts", "plugins { java }\ngroup = \"com.acme\"\n")
+        try repository.write("gradle.properties", "org.gradle.jvmargs=-Xmx2g\nversion=1.4.2\n")
+        let set = ManifestSet.load(root: repository.root, config: SlipwayConfig())
+        #expect(set.entries.map(\.file.path) == ["build.gradle.kts", "gradle.properties"])
+        #expect(set.entries[0].reading == .success(.inheriting("no version line: Gradle takes the version from gradle.properties")))
+        let edits = try set.plan(version: try SemanticVersion(parsing: "1.5.0"))
+        #expect(edits.map(\.path) == ["gradle.properties"])
+        #expect(edits.first.map { String(decoding: $0.after, as: UTF8.self) } == "org.gradle.jvmargs=-Xmx2g\nversion=1.5.0\n")
+
+        let settingsOnly = try TestRepository()
+        try settingsOnly.write("build.gradle", "version = '2.0.0'\n")
+        try settingsOnly.write("gradle.properties", "org.gradle.jvmargs=-Xmx2g\n")
+        #expect(ManifestSet.load(root: settingsOnly.root, config: SlipwayConfig()).entries.map(\.file.path) == ["build.gradle"])
+    }
 }
