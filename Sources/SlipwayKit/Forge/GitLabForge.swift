@@ -17,11 +17,14 @@ public struct GitLabForge: Forge {
         guard let iid = list.arrayValue.first?["iid"]?.intValue else { return nil }
         let view = try glab.json(["mr", "view", String(iid), "-F", "json"])
         let approvals = try glab.json(["api", "projects/:id/merge_requests/\(iid)/approvals"])
-        return Self.parse(view, approvals: approvals)
+        // When the head was pushed: an approval given before it is stale. (GitLab gives approval times since
+        // 17.x; without them, or without the versions, nothing is marked stale.)
+        let versions = try? glab.json(["api", "projects/:id/merge_requests/\(iid)/versions"])
+        return Self.parse(view, approvals: approvals, versions: versions)
     }
 
-    /// Reads `glab mr view -F json` and the approvals API answer.
-    static func parse(_ view: JSONValue, approvals: JSONValue) -> PullRequestState {
+    /// Reads `glab mr view -F json`, the approvals API answer and the MR's versions (one per push, newest first).
+    static func parse(_ view: JSONValue, approvals: JSONValue, versions: JSONValue? = nil) -> PullRequestState {
         let state: PullRequestState.State
         switch view["state"]?.stringValue {
         case "merged": state = .merged
@@ -29,10 +32,14 @@ public struct GitLabForge: Forge {
         default: state = .open
         }
         let author = view["author"]?["username"]?.stringValue ?? ""
+        let head = view["sha"]?.stringValue
+        let headPushed = versions?.arrayValue.first { $0["head_commit_sha"]?.stringValue == head }.flatMap { JSONValue.date($0["created_at"]) }
         let reviews = (approvals["approved_by"]?.arrayValue ?? []).compactMap { entry -> ReviewApproval? in
             guard let user = entry["user"]?["username"]?.stringValue else { return nil }
+            let time = JSONValue.date(entry["approved_at"])
+            let stale = time.map { approved in headPushed.map { approved < $0 } ?? false } ?? false
             return ReviewApproval(reviewer: user, name: entry["user"]?["name"]?.stringValue ?? user, state: .approved,
-                                  time: nil, stale: false, isAuthor: user == author)
+                                  time: time, stale: stale, isAuthor: user == author)
         }
         let pipeline = view["head_pipeline"] ?? view["pipeline"]
         let checks = pipeline.map { [CheckRun(name: "pipeline \($0["id"]?.intValue.map(String.init) ?? "")",
