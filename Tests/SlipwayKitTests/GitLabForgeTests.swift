@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    /// Without approval times (GitLab before 17.x) or without the versions, nothing is marked stale: an approval
+    /// Without approval times (older GitLab) or without the versions, nothing is marked stale: an approval
     /// is never thrown away on a guess.
     @Test func withoutTimesNoApprovalIsStale() {
         let view = try! JSONParser.parse(Array(Self.mergeRequest.utf8))

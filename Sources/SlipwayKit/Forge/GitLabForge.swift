@@ -17,8 +17,8 @@ public struct GitLabForge: Forge {
         guard let iid = list.arrayValue.first?["iid"]?.intValue else { return nil }
         let view = try glab.json(["mr", "view", String(iid), "-F", "json"])
         let approvals = try glab.json(["api", "projects/:id/merge_requests/\(iid)/approvals"])
-        // When the head was pushed: an approval given before it is stale. (GitLab gives approval times since
-        // 17.x; without them, or without the versions, nothing is marked stale.)
+        // When the head was pushed: an approval given before it is stale. (Newer GitLab gives approval times,
+        // `approved_at`; without them, or without the versions, nothing is marked stale.)
         let versions = try? glab.json(["api", "projects/:id/merge_requests/\(iid)/versions"])
         return Self.parse(view, approvals: approvals, versions: versions)
     }
