@@ -13,6 +13,8 @@ enum Subcommands {
         (DemoCommand.spec, DemoCommand.run),
         (EnvCommand.spec, EnvCommand.run),
         (HotfixCommand.spec, HotfixCommand.run),
+        (ArtefactsCommand.spec, ArtefactsCommand.run),
+        (DoctorCommand.spec, DoctorCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {

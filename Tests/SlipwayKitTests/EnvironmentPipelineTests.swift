@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct EnvironmentPipelineTests {
     /// Production on 1.2.0 rolling back to 1.1.0, with a plan and migrations in the application repository.
-    func productionOn120(downForSecond: Bool, plan: String?) throws -> GitopsFixture {
-        let fixture = try GitopsFixture(extraConfig: #", "migrations": {"kind": "golang-migrate", "path": "db/migrations"}"#)
+    func productionOn120(downForSecond: Bool, plan: String?, artefacts: String = "") throws -> GitopsFixture {
+        let fixture = try GitopsFixture(extraConfig: #", "migrations": {"kind": "golang-migrate", "path": "db/migrations"}"# + artefacts)
         let app = fixture.app
         try app.git(["tag", "-d", "v1.1.0"])
         try app.git(["tag", "-d", "v1.2.0"])
@@ -29,12 +29,38 @@ import Testing
 
     static let plan = "# Rolling back v1.2.0\n\nRun slipway env rollback production.\n\n## Rollback criteria\n\n- 5xx above 1% for 5 minutes\n"
 
-    @Test func readinessIsGreenWithAPlanCriteriaAndReversibleMigrations() throws {
-        let fixture = try productionOn120(downForSecond: true, plan: Self.plan)
-        let readiness = try fixture.pipeline().readiness("production")
+    /// With the rollback target's image in a real registry, labelled with its tag's commit, every item is green.
+    @Test func readinessIsGreenWithAPlanCriteriaReversibleMigrationsAndTheTargetsImage() throws {
+        let registry = try OCIRegistryServer()
+        let artefacts = #", "artefacts": [{"kind": "oci-image", "ref": "\#(registry.host)/acme/web", "tlsVerify": false}]"#
+        let fixture = try productionOn120(downForSecond: true, plan: Self.plan, artefacts: artefacts)
+        let commit = try fixture.app.git(["rev-parse", "v1.1.0^{commit}"])
+        try registry.pushImage("acme/web", tag: "1.1.0", labels: ["org.opencontainers.image.version": "1.1.0",
+                                                                   "org.opencontainers.image.revision": commit])
+        let repository = try fixture.app.repository()
+        let pipeline = try EnvironmentPipeline(repository: try GitRepository.open(repository.root, runner: TestServer.runner),
+                                               config: try SlipwayConfig.load(repositoryRoot: repository.root), runner: TestServer.runner)
+        let readiness = try pipeline.readiness("production")
         #expect(readiness.deployed == "1.2.0" && readiness.target == "1.1.0")
         #expect(readiness.items.map(\.state) == [.pass, .pass, .pass, .pass, .pass], "\(readiness.items)")
         #expect(readiness.items[2].reason.contains("1 golang-migrate migration(s) since 1.1.0"))
+        #expect(readiness.items[3].reason == "all 1 artefact(s) of 1.1.0 are in their registries")
+        #expect(readiness.items[3].details.first?.hasPrefix("✓ oci-image \(registry.host)/acme/web:1.1.0 verified sha256:") == true)
+
+        // The image deleted from the registry: the rollback would have nothing to pull.
+        let digest = try registry.reportedDigest("acme/web", tag: "1.1.0")
+        try registry.run(["skopeo", "delete", "--tls-verify=false", "docker://\(registry.host)/acme/web@\(digest)"])
+        let after = try pipeline.readiness("production")
+        #expect(after.items[3].state == .fail)
+        #expect(after.items[3].reason.hasPrefix("1 of 1 artefact(s) of 1.1.0 not usable: \(registry.host)/acme/web:1.1.0 is not in the registry"))
+        #expect(after.hasFailure)
+    }
+
+    @Test func withoutArtefactsConfiguredTheItemIsUnknownNeverGreen() throws {
+        let fixture = try productionOn120(downForSecond: true, plan: Self.plan)
+        let readiness = try fixture.pipeline().readiness("production")
+        #expect(readiness.items.map(\.state) == [.pass, .pass, .pass, .unknown, .pass], "\(readiness.items)")
+        #expect(readiness.items[3].reason == "no artefacts are configured, so nothing was looked up; list them under artefacts in .slipway.json")
     }
 
     @Test func readinessFailsWithoutPlanAndWithAnIrreversibleMigration() throws {

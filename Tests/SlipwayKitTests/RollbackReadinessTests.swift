@@ -21,6 +21,9 @@ import Testing
         inputs.migrations = MigrationSettings(kind: .golangMigrate, path: "db/migrations")
         inputs.migrationFindings = .success([MigrationFinding(path: "db/migrations/2.up.sql", reversible: true, reason: "down")])
         inputs.timing = RollbackTiming(seconds: 120, source: "drill")
+        inputs.artefacts = [ArtefactSettings(kind: .ociImage, name: "r.example/acme/web")]
+        inputs.artefactChecks = [ArtefactCheck(kind: .ociImage, ref: "r.example/acme/web:1.1.0", status: .verified, reason: "there",
+                                               digest: "sha256:" + String(repeating: "a", count: 64))]
         if helm { inputs.helmHistory = [DeploymentRecord(version: "1.2.0", revision: "3"), target] }
         return inputs
     }
@@ -80,13 +83,32 @@ import Testing
     @Test func unknownsStayUnknownAndDoNotFail() {
         var inputs = greenInputs()
         inputs.timing = nil
-        inputs.artefactsConfigured = true
+        inputs.artefactChecks?[0].status = .unreachable
         inputs.migrationFindings = .failure(EnvironmentError(.badInput, "no release tag for 1.1.0"))
         let readiness = RollbackReadiness.evaluate(inputs)
         #expect(readiness.items.first { $0.id == "time" }?.state == .unknown)
-        #expect(readiness.items.first { $0.id == "artefacts" }?.reason.contains("registry checks are not built yet") == true)
+        #expect(readiness.items.first { $0.id == "artefacts" }?.state == .unknown)
+        #expect(readiness.items.first { $0.id == "artefacts" }?.reason == "1 unreachable for 1.1.0: there")
         #expect(readiness.items.first { $0.id == "migrations" }?.state == .unknown)
         #expect(!readiness.hasFailure)
+    }
+
+    @Test func theTargetsArtefactsAreJudgedFromTheirRegistries() {
+        var inputs = greenInputs()
+        let item = { (inputs: RollbackReadiness.Inputs) in RollbackReadiness.evaluate(inputs).items.first { $0.id == "artefacts" } }
+        #expect(item(inputs)?.state == .pass)
+        #expect(item(inputs)?.reason == "all 1 artefact(s) of 1.1.0 are in their registries")
+        #expect(item(inputs)?.details == ["✓ oci-image r.example/acme/web:1.1.0 verified sha256:aaaaaaaaaaaa"])
+        inputs.artefactChecks?.append(ArtefactCheck(kind: .pypi, ref: "acme-web 1.1.0", status: .missing, reason: "acme-web 1.1.0 is not on the index"))
+        #expect(item(inputs)?.state == .fail)
+        #expect(item(inputs)?.reason == "1 of 2 artefact(s) of 1.1.0 not usable: acme-web 1.1.0 is not on the index")
+        inputs.artefacts = []
+        inputs.artefactChecks = nil
+        #expect(item(inputs)?.state == .unknown)
+        #expect(item(inputs)?.reason.contains("no artefacts are configured") == true)
+        inputs = greenInputs()
+        inputs.artefactProblem = "no release tag for 1.1.0, so its artefacts cannot be looked up"
+        #expect(item(inputs)?.state == .unknown)
     }
 
     @Test func planDocumentFindsItsCriteriaSection() {

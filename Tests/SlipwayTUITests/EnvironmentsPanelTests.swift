@@ -34,8 +34,10 @@ import Testing
                       reason: "no Rollback criteria section in the plan and none recorded at promotion"),
         ReadinessItem(id: "migrations", title: "migrations since the rollback target are reversible", state: .fail,
                       reason: "db/migrations/0002_create_orders.up.sql: 0002_create_orders.down.sql is empty"),
-        ReadinessItem(id: "artefacts", title: "previous version's artefacts still in the registry", state: .pass,
-                      reason: "no artefacts configured; nothing to look up"),
+        ReadinessItem(id: "artefacts", title: "previous version's artefacts still in the registry", state: .fail,
+                      reason: "1 of 2 artefact(s) of 1.0.0 not usable: registry.acme.example/acme/web:1.0.0 is not in the registry",
+                      details: ["✗ oci-image registry.acme.example/acme/web:1.0.0 missing",
+                                "✓ pypi acme-web 1.0.0 verified sha256:73cb3858a687"]),
         ReadinessItem(id: "time", title: "rollback within 15 min", state: .unknown, reason: "unknown until measured"),
     ])
 
@@ -75,8 +77,9 @@ import Testing
         #expect(screen.contains("production runs 1.1.0, would go back to 1.0.0"))
         #expect(screen.contains("✗ rollback plan"))
         #expect(screen.contains("? rollback within 15 min"))
-        #expect(screen.contains("✓ previous version"))
-        #expect(screen.contains("R roll back"))
+        #expect(screen.contains("✗ previous version's artefacts still in the registry"))
+        #expect(screen.contains("✗ oci-image registry.acme.example/acme/web:1.0.0 missing"), "each artefact of the target has its row")
+        #expect(screen.contains("R rolls production back to 1.0.0 (type its name to confirm)"), "the action stays in view under the target")
 
         // The guarded rollback: the name typed back, then the clock while it runs.
         _ = ConsoleReducer.reduce(&state, .key(.character("R")))
@@ -90,6 +93,23 @@ import Testing
         screen = ConsoleView.render(state).text
         Snapshot.assert(screen, named: "rollback-running-\(width)x\(height)")
         #expect(screen.contains("Rolling production back to 1.0.0: 01:20 of 15:00"))
+    }
+
+    /// A checklist taller than the screen scrolls by the page; choosing another environment starts at the top.
+    @Test func theRollbackChecklistScrollsByThePage() {
+        var state = Self.loaded(width: 80, height: 16, panel: "6")
+        var screen = ConsoleView.render(state).text
+        #expect(!screen.contains("? rollback within 15 min"))
+        _ = ConsoleReducer.reduce(&state, .key(.pageDown))
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("? rollback within 15 min"))
+        #expect(!screen.contains("production runs 1.1.0"))
+        _ = ConsoleReducer.reduce(&state, .key(.character("g")))
+        #expect(ConsoleView.render(state).text.contains("production runs 1.1.0"))
+        _ = ConsoleReducer.reduce(&state, .key(.pageDown))
+        _ = ConsoleReducer.reduce(&state, .key(.character("k")))
+        #expect(state.environments.rollbackScroll == 0)
+        #expect(state.environments.rollbackStatus?.name == "staging")
     }
 
     @Test func promotionPlansThenConfirmsAndAProtectedOneNeedsTheName() {

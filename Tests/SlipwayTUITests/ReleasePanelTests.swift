@@ -33,10 +33,54 @@ import Testing
         let state = ReleaseFixture.state(ReleaseFixture.finished(), panel: .release, forge: "github", width: width, height: height)
         let screen = ConsoleView.render(state).text
         Snapshot.assert(screen, named: "release-done-\(width)x\(height)")
-        #expect(screen.contains("✓ 8 CI publishes artefacts   2 CI run(s) succeeded"))
+        #expect(screen.contains("✓ 8 CI publishes, verified   2 artefact(s) verified; 2 CI run(s) succeeded"))
+        #expect(screen.contains("✓ oci-image verified    registry.acme.example/acme/web:2.0.0"))
+        #expect(screen.contains("✓ helm-oci  verified    oci://registry.acme.example/charts/web:0.4.0"))
+        #expect(screen.contains("sha256:8ac274b143a4") == (width >= 100), "the digest shows where there is room")
         #expect(screen.contains("The release of 2.0.0 is finished."))
         #expect(screen.contains("Release  2.0.0  tag v2.0.0  released"))
         #expect(!screen.contains("fix:"))
+    }
+
+    /// After the tag, with nothing new, the last release's steps 7 and 8 stay in view with each artefact's row.
+    @Test(arguments: [(80, 24), (120, 40), (60, 15)])
+    func theLastReleaseStaysInView(width: Int, height: Int) {
+        let state = ReleaseFixture.state(ReleaseFixture.lastReleaseInView(), panel: .release, width: width, height: height)
+        let buffer = ConsoleView.render(state)
+        let screen = buffer.text
+        Snapshot.assert(screen, named: "release-last-release-\(width)x\(height)")
+        #expect(screen.contains("Last release v2.0.0  tag pushed"))
+        #expect(screen.contains("✓ 7 Create and push the tag  v2.0.0 pushed"))
+        #expect(screen.contains("✗ 8 CI publishes, verified"))
+        if height >= 24 {
+            #expect(screen.contains("✗ helm-oci  missing"))
+            #expect(screen.contains("? pypi      unreachable acme-web 2.0.0"))
+            #expect(screen.contains("oci://registry.acme.example/charts/web:0.4.0 is not in the registry"), "a row that is not verified says why")
+            #expect(Self.role(of: "missing     oci://", in: buffer) == .error)
+            #expect(Self.role(of: "unreachable acme-web", in: buffer) == .warn)
+            #expect(Self.role(of: "verified    registry", in: buffer) == .ok)
+            #expect(Self.role(of: "✗ 8", in: buffer) == .error)
+        }
+        #expect(screen.contains("v verify"), "the footer names the key that asks the registries again")
+    }
+
+    /// The role of the first cell of the first occurrence of `text` on screen.
+    static func role(of text: String, in buffer: ScreenBuffer) -> StyleRole? {
+        for y in 0..<buffer.height {
+            let line = buffer.line(y)
+            guard let range = line.range(of: text) else { continue }
+            return buffer[line.distance(from: line.startIndex, to: range.lowerBound), y].role
+        }
+        return nil
+    }
+
+    @Test func vAsksTheRegistriesAgainAndTheStatusLineSaysWhatTheyAnswered() {
+        var state = ReleaseFixture.state(ReleaseFixture.lastReleaseInView(), panel: .release)
+        let effects = ConsoleReducer.reduce(&state, .key(.character("v")))
+        #expect(effects == [.loadRelease])
+        #expect(state.status?.text == "verifying the release's artefacts in their registries")
+        _ = ConsoleReducer.reduce(&state, .releaseLoaded(ReleaseSnapshot(status: ReleaseFixture.lastReleaseInView(), identity: nil)))
+        #expect(state.status == StatusMessage("artefacts of v2.0.0: 1 verified, 1 missing, 1 unreachable", .warn))
     }
 
     @Test func unmetPreconditionsAreListedWithTheirFix() {
@@ -99,7 +143,7 @@ import Testing
     }
 
     @Test func everySizeRendersBothPanelsWithoutTrapping() {
-        for status in [ReleaseFixture.notStarted(), ReleaseFixture.waitingForApprovals(), ReleaseFixture.finished()] {
+        for status in [ReleaseFixture.notStarted(), ReleaseFixture.waitingForApprovals(), ReleaseFixture.finished(), ReleaseFixture.lastReleaseInView()] {
             for width in stride(from: 0, through: 160, by: 9) {
                 for height in stride(from: 0, through: 50, by: 7) {
                     for panel in [PanelID.release, .approvals] {

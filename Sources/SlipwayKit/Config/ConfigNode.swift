@@ -73,6 +73,16 @@ public struct ConfigNode: Sendable {
         return result
     }
 
+    /// A relative path that stays inside the repository: no leading `/`, no `..`, no trailing `/`.
+    public func relativePath() throws(ConfigError) -> String {
+        var text = try string()
+        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+        if text.hasPrefix("/") || text.hasPrefix("-") || text.split(separator: "/").contains("..") {
+            throw error("'\(text)' must be a path inside the repository")
+        }
+        return text
+    }
+
     /// A string that must be one of `choices`.
     public func choice(_ choices: [String]) throws(ConfigError) -> String {
         let text = try string()

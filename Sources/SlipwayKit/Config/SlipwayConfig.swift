@@ -108,10 +108,7 @@ public struct VersionFileSetting: Sendable, Hashable {
     init(_ node: ConfigNode) throws(ConfigError) {
         let members = try node.members(allowed: ["path", "format", "field", "pattern"])
         guard let pathNode = members["path"] else { throw node.error("needs a \"path\"") }
-        path = try pathNode.string()
-        if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-            throw pathNode.error("'\(path)' must be a path inside the repository")
-        }
+        path = try pathNode.relativePath()
         format = try members["format"].map { (node) throws(ConfigError) in
             try node.choice(["package.json", "package-lock.json", "cargo", "pyproject", "chart", "pom", "gradle", "version", "pattern"])
         }

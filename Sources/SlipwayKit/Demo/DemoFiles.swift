@@ -146,6 +146,11 @@ enum DemoFiles {
           ],
           "forge": { "kind": "local", "requiredApprovals": 1, "techLeads": ["lead@acme.example"] },
           "migrations": { "kind": "golang-migrate", "path": "db/migrations" },
+          "artefacts": [
+            { "kind": "oci-image", "ref": "127.0.0.1:5999/acme/web", "tlsVerify": false, "timeoutSeconds": 5 },
+            { "kind": "helm-oci", "ref": "oci://127.0.0.1:5999/charts/web", "chart": "charts/web", "tlsVerify": false, "timeoutSeconds": 5 },
+            { "kind": "pypi", "name": "acme-web", "index": "http://127.0.0.1:5998/simple/", "timeoutSeconds": 5 }
+          ],
           "environments": [
             { "name": "test", "auto": true,
               "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "test/values.yaml", "key": "image.tag" },

@@ -353,13 +353,28 @@ public struct EnvironmentPipeline: Sendable {
         if let migrations = inputs.migrations, let target, let deployed = state?.version {
             inputs.migrationFindings = migrationFindings(migrations, from: target.version, to: deployed)
         }
-        inputs.artefactsConfigured = config.sections["artefacts"] != nil
+        lookUpArtefacts(&inputs, target: target)
         var kinds: [String: String] = [:]
         for other in environments { kinds[other.name] = other.backend.kind }
         inputs.timing = RollbackTiming.measure(environment: name, backendKind: environment.backend.kind,
                                                kindsByEnvironment: kinds, entries: audit.entries().entries)
         if case .helm = environment.backend { inputs.helmHistory = records }
         return RollbackReadiness.evaluate(inputs)
+    }
+
+    /// The rollback target's artefacts, looked up in their registries.
+    func lookUpArtefacts(_ inputs: inout RollbackReadiness.Inputs, target: DeploymentRecord?) {
+        do { inputs.artefacts = try config.artefacts() } catch {
+            inputs.artefactProblem = "the artefacts cannot be looked up: \(error.description)"
+            return
+        }
+        guard !inputs.artefacts.isEmpty, let target else { return }
+        guard let version = SemanticVersion(target.version),
+              let release = ArtefactRelease.find(version, in: repository, tagPrefix: config.tagPrefix) else {
+            inputs.artefactProblem = "no release tag for \(target.version), so its artefacts cannot be looked up"
+            return
+        }
+        inputs.artefactChecks = ArtefactVerifier(repository: repository, artefacts: inputs.artefacts).verify(release)
     }
 
     func migrationFindings(_ settings: MigrationSettings, from: String, to: String) -> Result<[MigrationFinding], EnvironmentError> {

@@ -173,15 +173,20 @@ public struct ReleaseEngine: Sendable {
             steps.append((.tag, .blocked(reason: "not merged yet", fix: "merge first")))
         }
         // Step 8.
+        var artefacts: [ArtefactCheck] = []
         if tagState.remote {
-            steps.append((.publish, try publishState(tag: tag)))
+            let outcome = try publishOutcome(version: version, tag: tag)
+            steps.append((.publish, outcome.state))
+            artefacts = outcome.artefacts
         } else {
             steps.append((.publish, .blocked(reason: "the tag is not pushed yet", fix: "tag first")))
         }
         if let journal, let failure = journal.lastFailure { warnings.append("last attempt failed: \(failure)") }
-        return ReleaseStatus(version: version, tagName: tag, branch: branch, base: base, started: true, steps: steps,
-                             pullRequest: pullRequest, requiredApprovals: required, preconditions: [], journal: journal,
-                             warnings: warnings)
+        var status = ReleaseStatus(version: version, tagName: tag, branch: branch, base: base, started: true, steps: steps,
+                                   pullRequest: pullRequest, requiredApprovals: required, preconditions: [], journal: journal,
+                                   warnings: warnings)
+        status.artefacts = artefacts
+        return status
     }
 
     private func notStartedStatus(required: Int, warnings: [String]) throws -> ReleaseStatus {
@@ -210,10 +215,12 @@ public struct ReleaseEngine: Sendable {
         for step in [ReleaseStep.pullRequest, .approvals, .merge, .tag, .publish] {
             steps.append((step, .blocked(reason: "the release is not prepared", fix: "run `slipway release prepare`")))
         }
-        return ReleaseStatus(version: proposal.isReleaseNeeded ? proposal.next : nil,
-                             tagName: proposal.isReleaseNeeded ? proposal.nextTagName : nil,
-                             branch: nil, base: base, started: false, steps: steps, pullRequest: nil,
-                             requiredApprovals: required, preconditions: preconditions, journal: nil, warnings: warnings)
+        var status = ReleaseStatus(version: proposal.isReleaseNeeded ? proposal.next : nil,
+                                   tagName: proposal.isReleaseNeeded ? proposal.nextTagName : nil,
+                                   branch: nil, base: base, started: false, steps: steps, pullRequest: nil,
+                                   requiredApprovals: required, preconditions: preconditions, journal: nil, warnings: warnings)
+        if let last = proposal.baseTag { status.lastRelease = try published(last) }
+        return status
     }
 
     /// The problems that stop a release of `version` from being prepared, each naming its fix.
@@ -248,26 +255,6 @@ public struct ReleaseEngine: Sendable {
             problems.append(.blocked(reason: "\(version) is not above the last release \(last)", fix: "override the version with a higher one"))
         }
         return problems
-    }
-
-    func publishState(tag: String) throws -> StepState {
-        let commit = (try? repository.resolveCommit("refs/tags/\(tag)")) ?? ""
-        if let runs = try forge.publishRuns(tag: tag, commit: commit) {
-            if runs.isEmpty { return .running("no CI run for \(tag) yet") }
-            if let failed = runs.first(where: \.failed) {
-                return .failed(reason: "\(failed.name): \(failed.conclusion)", fix: failed.url.map { "see \($0)" } ?? "see the CI logs")
-            }
-            if runs.allSatisfy({ $0.finished && $0.succeeded }) { return .done("\(runs.count) CI run(s) succeeded") }
-            return .running("\(runs.filter { !$0.finished }.count) CI run(s) in progress")
-        }
-        guard let publish = try PublishSettings.from(config) else {
-            return .ready("no CI publish status is configured for the \(config.forge.kind.rawValue) forge (set publish.command)")
-        }
-        let version = String(tag.dropFirst(config.tagPrefix.count))
-        let arguments = publish.command.map { $0 == "{tag}" ? tag : ($0 == "{version}" ? version : $0) }
-        let output = try repository.runner.runUnchecked(CommandInvocation(arguments, in: repository.root, timeout: publish.timeout))
-        if output.status.isSuccess { return .done("\(arguments.joined(separator: " ")) succeeded") }
-        return .failed(reason: "\(arguments.joined(separator: " ")) failed (\(output.status))", fix: "see its output in the command log")
     }
 }
 

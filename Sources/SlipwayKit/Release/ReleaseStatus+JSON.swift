@@ -9,17 +9,11 @@ extension ReleaseStatus {
             ("started", .bool(started)),
             ("nextStep", nextStep.map { .string($0.key) } ?? .null),
             ("requiredApprovals", .number(Double(requiredApprovals))),
-            ("steps", .array(steps.map { item in
-                var step: [(key: String, value: JSONValue)] = [
-                    ("number", .number(Double(item.step.rawValue))), ("key", .string(item.step.key)),
-                    ("title", .string(item.step.title)), ("state", .string(item.state.name)),
-                    ("detail", .string(item.state.detail)),
-                ]
-                if let fix = item.state.fix { step.append(("fix", .string(fix))) }
-                return .object(step)
-            })),
+            ("steps", .array(steps.map { Self.stepJSON($0.step, $0.state) })),
             ("warnings", .array(warnings.map(JSONValue.string))),
+            ("artefacts", .array(artefacts.map(\.json))),
         ]
+        if let lastRelease { members.append(("lastRelease", lastRelease.json)) }
         if let pullRequest {
             members.append(("pullRequest", .object([
                 ("number", pullRequest.number.map { .number(Double($0)) } ?? .null),
@@ -39,5 +33,24 @@ extension ReleaseStatus {
             ])))
         }
         return .object(members)
+    }
+
+    static func stepJSON(_ step: ReleaseStep, _ state: StepState) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("number", .number(Double(step.rawValue))), ("key", .string(step.key)),
+            ("title", .string(step.title)), ("state", .string(state.name)), ("detail", .string(state.detail)),
+        ]
+        if let fix = state.fix { members.append(("fix", .string(fix))) }
+        return .object(members)
+    }
+}
+
+extension PublishedRelease {
+    /// `lastRelease` in `release status --json`.
+    public var json: JSONValue {
+        .object([
+            ("version", .string(version.description)), ("tag", .string(tag)), ("tagPushed", .bool(tagPushed)),
+            ("publish", ReleaseStatus.stepJSON(.publish, publish)), ("artefacts", .array(artefacts.map(\.json))),
+        ])
     }
 }

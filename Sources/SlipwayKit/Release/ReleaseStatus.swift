@@ -13,11 +13,34 @@ public struct ReleaseStatus: Sendable {
     public var preconditions: [StepState]
     public var journal: ReleaseJournal?
     public var warnings: [String]
+    /// The artefacts behind step 8, once the tag is pushed (empty when none are configured).
+    public var artefacts: [ArtefactCheck] = []
+    /// With no release in progress, the last release as published: steps 7 and 8 stay in view until the next starts.
+    public var lastRelease: PublishedRelease?
 
     /// The first step not done.
     public var nextStep: ReleaseStep? { steps.first(where: { !$0.state.isDone })?.step }
 
     public func state(of step: ReleaseStep) -> StepState? { steps.first(where: { $0.step == step })?.state }
+}
+
+/// A tagged release: what CI published for it, and how its artefacts stand in their registries.
+public struct PublishedRelease: Sendable {
+    public var version: SemanticVersion
+    public var tag: String
+    /// Whether the tag is on the remote (step 7).
+    public var tagPushed: Bool
+    /// Step 8: the CI run and the artefacts together.
+    public var publish: StepState
+    public var artefacts: [ArtefactCheck]
+
+    public init(version: SemanticVersion, tag: String, tagPushed: Bool, publish: StepState, artefacts: [ArtefactCheck]) {
+        self.version = version
+        self.tag = tag
+        self.tagPushed = tagPushed
+        self.publish = publish
+        self.artefacts = artefacts
+    }
 }
 
 /// What a release action did (or would do, for a dry run).

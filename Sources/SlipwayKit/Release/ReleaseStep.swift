@@ -20,9 +20,12 @@ public enum ReleaseStep: Int, Sendable, CaseIterable, Codable, Comparable {
         case .approvals: return "Obtain approvals"
         case .merge: return "Merge the release PR"
         case .tag: return "Create and push the tag"
-        case .publish: return "CI publishes artefacts"
+        case .publish: return "CI publishes, artefacts verified"
         }
     }
+
+    /// The title in at most 24 columns, for the console's checklist.
+    public var shortTitle: String { self == .publish ? "CI publishes, verified" : title }
 
     /// The key used in JSON and the journal.
     public var key: String {

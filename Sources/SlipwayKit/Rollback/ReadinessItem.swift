@@ -19,16 +19,23 @@ public struct ReadinessItem: Sendable, Hashable {
     public var title: String
     public var state: State
     public var reason: String
+    /// Lines under the reason: one per artefact looked up, for example.
+    public var details: [String]
 
-    public init(id: String, title: String, state: State, reason: String) {
+    public init(id: String, title: String, state: State, reason: String, details: [String] = []) {
         self.id = id
         self.title = title
         self.state = state
         self.reason = reason
+        self.details = details
     }
 
     public var json: JSONValue {
-        .object([("id", .string(id)), ("title", .string(title)), ("state", .string(state.rawValue)),
-                 ("symbol", .string(state.symbol)), ("reason", .string(reason))])
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(id)), ("title", .string(title)), ("state", .string(state.rawValue)),
+            ("symbol", .string(state.symbol)), ("reason", .string(reason)),
+        ]
+        if !details.isEmpty { members.append(("details", .array(details.map(JSONValue.string)))) }
+        return .object(members)
     }
 }

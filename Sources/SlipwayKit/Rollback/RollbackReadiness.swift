@@ -44,7 +44,12 @@ public struct RollbackReadiness: Sendable {
         public var migrations: MigrationSettings?
         /// Findings for the migrations since the target, or why they could not be read.
         public var migrationFindings: Result<[MigrationFinding], EnvironmentError>?
-        public var artefactsConfigured: Bool
+        /// The configured artefacts (empty when none are).
+        public var artefacts: [ArtefactSettings]
+        /// The rollback target's artefacts as their registries report them; `nil` when not looked up.
+        public var artefactChecks: [ArtefactCheck]?
+        /// Why the target's artefacts could not be looked up (no tag for it, a bad config).
+        public var artefactProblem: String?
         public var timing: RollbackTiming?
         /// For helm: the history helm still holds.
         public var helmHistory: [DeploymentRecord]?
@@ -53,7 +58,7 @@ public struct RollbackReadiness: Sendable {
             self.environment = environment
             self.state = state
             self.target = target
-            self.artefactsConfigured = false
+            self.artefacts = []
         }
     }
 
@@ -124,11 +129,26 @@ public struct RollbackReadiness: Sendable {
 
     static func artefacts(_ inputs: Inputs) -> ReadinessItem {
         let title = "previous version's artefacts still in the registry"
-        guard inputs.artefactsConfigured else {
-            return ReadinessItem(id: "artefacts", title: title, state: .pass, reason: "no artefacts configured; nothing to look up")
+        func item(_ state: ReadinessItem.State, _ reason: String, details: [String] = []) -> ReadinessItem {
+            ReadinessItem(id: "artefacts", title: title, state: state, reason: reason, details: details)
         }
-        return ReadinessItem(id: "artefacts", title: title, state: .unknown,
-                             reason: "unknown: registry checks are not built yet; check \(inputs.target?.version ?? "the previous version") by hand")
+        if let problem = inputs.artefactProblem { return item(.unknown, problem) }
+        guard !inputs.artefacts.isEmpty else {
+            return item(.unknown, "no artefacts are configured, so nothing was looked up; list them under artefacts in .slipway.json")
+        }
+        guard let target = inputs.target else { return item(.unknown, "no earlier version to roll back to") }
+        guard let checks = inputs.artefactChecks else { return item(.unknown, "the artefacts of \(target.version) were not looked up") }
+        let details = checks.map { check in
+            "\(check.status.symbol) \(check.kind.rawValue) \(check.ref) \(check.status.rawValue)" + (check.shortDigest.map { " " + $0 } ?? "")
+        }
+        let wrong = checks.filter { $0.status == .missing || $0.status == .mismatch }
+        if let first = wrong.first {
+            return item(.fail, "\(wrong.count) of \(checks.count) artefact(s) of \(target.version) not usable: \(first.reason)", details: details)
+        }
+        if let first = checks.first(where: { $0.status != .verified }) {
+            return item(.unknown, "\(checks.tally) for \(target.version): \(first.reason)", details: details)
+        }
+        return item(.pass, "all \(checks.count) artefact(s) of \(target.version) are in their registries", details: details)
     }
 
     static func time(_ inputs: Inputs) -> ReadinessItem {

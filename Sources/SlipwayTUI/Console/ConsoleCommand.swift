@@ -28,6 +28,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case promote
     case rollback
     case clearHold = "clear-hold"
+    case verifyArtefacts = "verify-artefacts"
     case hotfixStart = "hotfix-start"
     case hotfixPrepare = "hotfix-prepare"
     case hotfixApprove = "hotfix-approve"
@@ -73,6 +74,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .promote: return "Promote the selected environment"
         case .rollback: return "Roll the selected environment back"
         case .clearHold: return "Clear the selected environment's hold"
+        case .verifyArtefacts: return "Verify the artefacts in their registries again"
         case .hotfixStart: return "Start a hotfix from the latest release tag"
         case .hotfixPrepare: return "Prepare the hotfix (version and CHANGELOG)"
         case .hotfixApprove: return "Approve the hotfix (a tech lead's is enough)"

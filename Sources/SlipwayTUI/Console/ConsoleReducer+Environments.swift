@@ -22,6 +22,9 @@ extension ConsoleReducer {
         case .rollbackLoaded(let readiness, let plan, let problem):
             finish(.readingReadiness, &state)
             state.environments.rollback = .loaded(readiness, plan: plan, planProblem: problem)
+            if state.status == .verifyingRollback, let item = readiness.items.first(where: { $0.id == "artefacts" }) {
+                state.status = StatusMessage("rollback target's artefacts: \(item.reason)", item.state == .pass ? .ok : .warn)
+            }
             return []
         case .rollbackFailed(let environment, let message):
             finish(.readingReadiness, &state)
@@ -104,6 +107,12 @@ extension ConsoleReducer {
     static func moveEnvironment(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
         let count = state.environments.statuses.count
         let onRollback = state.panel == .rollback
+        // On the Rollback panel j/k choose the environment; a page or g/G scroll its checklist.
+        if onRollback, abs(delta) > 1 {
+            state.environments.rollbackScroll = max(0, min(state.environments.rollbackScroll + delta, 10_000))
+            return []
+        }
+        if onRollback { state.environments.rollbackScroll = 0 }
         guard count > 0, let current = onRollback ? state.environments.rollbackIndex : state.environments.selectedIndex else { return [] }
         let target = delta == -Int.max / 2 ? 0 : delta == Int.max / 2 ? count - 1 : min(count - 1, max(0, current + delta))
         if onRollback { state.environments.rollbackSelected = target } else { state.environments.selected = target }

@@ -7,6 +7,12 @@ extension ConsoleReducer {
         case .releaseLoaded(let snapshot):
             finish(.readingRelease, &state)
             state.release.load = .loaded(snapshot)
+            if state.status == .verifyingRelease {
+                let status = snapshot.status
+                let tagged = status.started && status.state(of: .tag)?.isDone == true
+                let version = tagged ? status.tagName : status.lastRelease?.tag
+                state.status = .artefacts(tagged ? status.artefacts : status.lastRelease?.artefacts ?? [], of: version ?? "the release")
+            }
         case .releaseFailed(let message):
             finish(.readingRelease, &state)
             state.release.load = .failed(message)
@@ -35,6 +41,20 @@ extension ConsoleReducer {
             break
         }
         return []
+    }
+
+    /// `v`: the registries are asked again — step 8's artefacts on the Release panel, the rollback target's on
+    /// the Rollback panel.
+    static func verifyArtefacts(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.panel == .rollback {
+            state.environments.rollback = .notLoaded
+            state.status = .verifyingRollback
+            return loadRollbackIfShown(&state)
+        }
+        if state.panel != .release && state.panel != .approvals { state.panel = .release }
+        state.status = .verifyingRelease
+        if case .notLoaded = state.release.load { return loadReleaseIfShown(&state) }
+        return loadRelease(&state)
     }
 
     /// On the Release or Approvals panel, reads the release status the first time it is shown.

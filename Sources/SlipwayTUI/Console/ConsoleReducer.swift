@@ -419,6 +419,7 @@ public enum ConsoleReducer {
             let environments = state.panel == .environments || state.panel == .rollback ? reloadEnvironments(&state) : []
             return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state) + environments
                 + (state.panel == .hotfixes ? loadHotfixBoard(&state) : [])
+        case .verifyArtefacts: return verifyArtefacts(&state)
         case .hotfixStart: return requestHotfix(.start, &state)
         case .hotfixPrepare: return requestHotfix(.prepare, &state)
         case .hotfixApprove: return requestHotfix(.approve, &state)

@@ -48,6 +48,8 @@ public struct EnvironmentsPanelState: Sendable {
     /// The environment chosen on the Rollback panel; `nil`: production.
     public var rollbackSelected: Int?
     public var rollback: RollbackLoad = .notLoaded
+    /// Lines of the Rollback panel scrolled past (PgUp/PgDn, g/G); back to the top when another environment is chosen.
+    public var rollbackScroll = 0
     public var running: Running?
     /// The last promotion's or rollback's outcome, shown until the next one.
     public var outcome: StatusMessage?

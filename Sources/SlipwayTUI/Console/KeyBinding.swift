@@ -48,6 +48,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("p")], "p", .promote, panels: [.environments], footer: true),
         KeyBinding([.character("h")], "h", .clearHold, panels: [.environments], footer: true),
         KeyBinding([.character("R")], "R", .rollback, panels: [.rollback], footer: true),
+        KeyBinding([.character("v")], "v", .verifyArtefacts, panels: [.release, .rollback], footer: true),
         KeyBinding([.tab], "Tab", .nextPanel, footer: true),
         KeyBinding([.backTab], "S-Tab", .previousPanel),
         KeyBinding([.character("1")], "1", .showChanges),

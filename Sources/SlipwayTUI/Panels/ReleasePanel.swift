@@ -44,28 +44,8 @@ public enum ReleasePanel {
         lines.append(StyledLine([(label("Branch"), .muted), (branch, .text), ("  into ", .muted), (status.base, .text)]))
         lines += nextLines(status, running: running, dryRun: dryRun, width: width)
         lines.append(StyledLine())
-
-        let titleWidth = 24
-        let indent = 5 + titleWidth + 1
-        let detailWidth = max(10, width - indent - 1)
-        var previous: StepState?
-        for (step, stepState) in status.steps {
-            let shown = running.map { $0.steps.contains(step) } == true ? StepState.running("running…") : stepState
-            let (mark, role) = Self.mark(shown)
-            var line = StyledLine([(" " + mark + " ", role), ("\(step.rawValue) ", .muted),
-                                   (TextFit.pad(step.title, to: titleWidth) + " ", shown.isDone ? .muted : .text)])
-            let detail = TextFit.wrap(shown.detail, to: detailWidth)
-            line.append(detail.first ?? "", detailRole(shown))
-            lines.append(line)
-            for more in detail.dropFirst() { lines.append(StyledLine(String(repeating: " ", count: indent) + more, detailRole(shown))) }
-            defer { previous = shown }
-            // Later steps blocked for the same reason as the one above them do not repeat its fix.
-            if let fix = shown.fix, shown != previous {
-                for (index, part) in TextFit.wrap("fix: " + fix, to: detailWidth).enumerated() {
-                    lines.append(StyledLine(String(repeating: " ", count: indent) + (index == 0 ? "" : "     ") + part, .accent))
-                }
-            }
-        }
+        if status.version == nil, let last = status.lastRelease { lines += lastReleaseLines(last, width: width) + [StyledLine()] }
+        lines += stepLines(status, running: running, width: width)
 
         if !status.started, status.version != nil {
             lines.append(StyledLine())
@@ -83,6 +63,7 @@ public enum ReleasePanel {
                 }
             }
         }
+        if status.version != nil, let last = status.lastRelease { lines += [StyledLine()] + lastReleaseLines(last, width: width) }
         if !status.warnings.isEmpty {
             lines.append(StyledLine())
             for warning in status.warnings {
@@ -91,6 +72,74 @@ public enum ReleasePanel {
                 }
             }
         }
+        return lines
+    }
+
+    static let titleWidth = 24
+    static let stepIndent = 5 + titleWidth + 1
+
+    /// The eight steps, each with its detail and fix; step 8 with its artefacts under it.
+    static func stepLines(_ status: ReleaseStatus, running: ReleaseAction?, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var previous: StepState?
+        for (step, stepState) in status.steps {
+            let shown = running.map { $0.steps.contains(step) } == true ? StepState.running("running…") : stepState
+            // Later steps blocked for the same reason as the one above them do not repeat its fix.
+            lines += stepLines(step, shown, width: width, showFix: shown != previous)
+            previous = shown
+            if step == .publish { lines += artefactLines(status.artefacts, width: width) }
+        }
+        return lines
+    }
+
+    static func stepLines(_ step: ReleaseStep, _ shown: StepState, width: Int, showFix: Bool = true) -> [StyledLine] {
+        let detailWidth = max(10, width - stepIndent - 1)
+        let (mark, role) = Self.mark(shown)
+        var line = StyledLine([(" " + mark + " ", role), ("\(step.rawValue) ", .muted),
+                               (TextFit.pad(step.shortTitle, to: titleWidth) + " ", shown.isDone ? .muted : .text)])
+        let detail = TextFit.wrap(shown.detail, to: detailWidth)
+        line.append(detail.first ?? "", detailRole(shown))
+        var lines = [line]
+        let pad = String(repeating: " ", count: stepIndent)
+        for more in detail.dropFirst() { lines.append(StyledLine(pad + more, detailRole(shown))) }
+        if let fix = shown.fix, showFix {
+            for (index, part) in TextFit.wrap("fix: " + fix, to: detailWidth).enumerated() {
+                lines.append(StyledLine(pad + (index == 0 ? "" : "     ") + part, .accent))
+            }
+        }
+        return lines
+    }
+
+    /// One row per artefact under step 8: mark, kind, status, reference and short digest; the reason under any
+    /// that is not verified.
+    static func artefactLines(_ checks: [ArtefactCheck], width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let indent = "     "
+        for check in checks {
+            let role: StyleRole = check.status == .verified ? .ok : (check.status == .missing || check.status == .mismatch ? .error : .warn)
+            var line = StyledLine([(indent + check.status.symbol + " ", role), (TextFit.pad(check.kind.rawValue, to: 9) + " ", .muted),
+                                   (TextFit.pad(check.status.rawValue, to: 11) + " ", role)])
+            let digest = width >= 100 ? check.shortDigest.map { "  " + $0 } ?? "" : ""
+            let room = max(8, width - DisplayWidth.of(line.plainText) - DisplayWidth.of(digest) - 1)
+            line.append(TextFit.truncate(check.ref, to: room), .text)
+            if !digest.isEmpty { line.append(digest, .muted) }
+            lines.append(line)
+            guard check.status != .verified else { continue }
+            for part in TextFit.wrap(check.reason, to: max(10, width - indent.count - 5)).prefix(2) {
+                lines.append(StyledLine(indent + "    " + part, .muted))
+            }
+        }
+        return lines
+    }
+
+    /// The last release while no other is in progress: its tag (step 7) and what was published (step 8).
+    static func lastReleaseLines(_ last: PublishedRelease, width: Int) -> [StyledLine] {
+        var lines = [StyledLine([(" Last release ", .title), (last.tag, .accent),
+                                 (last.tagPushed ? "  tag pushed" : "  tag not on the remote", last.tagPushed ? .muted : .warn)])]
+        let tagState: StepState = last.tagPushed ? .done("\(last.tag) pushed") : .failed(reason: "\(last.tag) is not on the remote", fix: "git push origin refs/tags/\(last.tag)")
+        lines += stepLines(.tag, tagState, width: width)
+        lines += stepLines(.publish, last.publish, width: width)
+        lines += artefactLines(last.artefacts, width: width)
         return lines
     }
 

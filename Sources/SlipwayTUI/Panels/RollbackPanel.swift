@@ -4,7 +4,9 @@ import SlipwayKit
 /// checklist, the version it would go back to, and the rollback with its clock against the target.
 public enum RollbackPanel {
     public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
-        buffer.draw(lines(state, width: area.width), in: area)
+        let lines = lines(state, width: area.width)
+        let scroll = min(state.environments.rollbackScroll, max(0, lines.count - area.height))
+        buffer.draw(Array(lines.dropFirst(scroll)), in: area)
     }
 
     /// The panel's text, top to bottom: pure.
@@ -40,13 +42,16 @@ public enum RollbackPanel {
                 lines.append(head)
                 if let plan { lines += TextFit.wrap("(\(plan.choice))", to: max(1, width - 2)).map { StyledLine(" " + $0, .muted) } }
                 if let problem { lines += TextFit.wrap(problem, to: max(1, width - 4)).map { StyledLine("   " + $0, .warn) } }
+                if let plan { lines += actionLines(plan, readiness: readiness, running: panel.running, width: width) }
                 lines.append(StyledLine(" Readiness", .title))
                 // Wide: title and reason side by side; narrow: the reason under its title.
                 let titleWidth = width >= 110 ? (readiness.items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 2 : 0
                 let indent = titleWidth > 0 ? 5 + titleWidth : 5
                 for item in readiness.items {
                     let role: StyleRole = item.state == .pass ? .ok : item.state == .fail ? .error : .warn
-                    let wrapped = TextFit.wrap(item.reason, to: max(10, width - indent - 1))
+                    // An item with rows of details (one per artefact) keeps its reason to one line.
+                    let wrapped = item.details.isEmpty ? TextFit.wrap(item.reason, to: max(10, width - indent - 1))
+                        : [TextFit.truncate(item.reason, to: max(10, width - indent - 1))]
                     var line = StyledLine("   " + item.state.symbol + " ", role)
                     if titleWidth > 0 {
                         line.append(TextFit.pad(item.title, to: titleWidth), .text)
@@ -58,17 +63,9 @@ public enum RollbackPanel {
                         if let first = wrapped.first { lines.append(StyledLine(String(repeating: " ", count: indent) + first, .muted)) }
                     }
                     for more in wrapped.dropFirst().prefix(2) { lines.append(StyledLine(String(repeating: " ", count: indent) + more, .muted)) }
-                }
-                if let plan {
-                    let target = EnvironmentsPanelState.clock(plan.targetSeconds)
-                    lines.append(StyledLine())
-                    if let running = panel.running, running.environment == readiness.environment {
-                        let elapsed = running.elapsedSeconds
-                        let over = running.targetSeconds.map { elapsed > $0 } ?? false
-                        lines.append(StyledLine(" Rolling \(running.environment) back to \(running.target): "
-                                                + EnvironmentsPanelState.clock(elapsed) + " of " + target, over ? .error : .accent))
-                    } else {
-                        lines.append(StyledLine(" R rolls \(readiness.environment) back to \(plan.target.version) (type its name to confirm); target \(target)", .muted))
+                    for detail in item.details {
+                        lines.append(StyledLine(String(repeating: " ", count: indent) + TextFit.truncate(detail, to: max(1, width - indent - 1)),
+                                                detail.hasPrefix("✓") ? .ok : detail.hasPrefix("✗") ? .error : .warn))
                     }
                 }
             }
@@ -79,5 +76,19 @@ public enum RollbackPanel {
             }
             return lines
         }
+    }
+
+    /// What R does, or the running clock: right under the version it would go back to.
+    static func actionLines(_ plan: RollbackPlan, readiness: RollbackReadiness, running: EnvironmentsPanelState.Running?,
+                            width: Int) -> [StyledLine] {
+        let target = EnvironmentsPanelState.clock(plan.targetSeconds)
+        if let running, running.environment == readiness.environment {
+            let elapsed = running.elapsedSeconds
+            let over = running.targetSeconds.map { elapsed > $0 } ?? false
+            return [StyledLine(" Rolling \(running.environment) back to \(running.target): " + EnvironmentsPanelState.clock(elapsed) + " of " + target,
+                               over ? .error : .accent)]
+        }
+        let text = " R rolls \(readiness.environment) back to \(plan.target.version) (type its name to confirm); target \(target)"
+        return TextFit.wrap(text, to: max(1, width - 1)).map { StyledLine($0.hasPrefix(" ") ? $0 : " " + $0, .muted) }
     }
 }

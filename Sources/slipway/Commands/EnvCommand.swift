@@ -141,7 +141,10 @@ enum EnvCommand {
 
     static func text(_ readiness: RollbackReadiness) -> String {
         var text = "rollback readiness of \(readiness.environment): runs \(readiness.deployed ?? "nothing"), would go back to \(readiness.target ?? "nothing")\n"
-        for item in readiness.items { text += "  \(item.state.symbol) \(item.title): \(item.reason)\n" }
+        for item in readiness.items {
+            text += "  \(item.state.symbol) \(item.title): \(item.reason)\n"
+            for detail in item.details { text += "      \(detail)\n" }
+        }
         return text
     }
 

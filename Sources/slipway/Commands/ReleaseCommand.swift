@@ -33,16 +33,7 @@ enum ReleaseCommand {
                 if parsed.has("json") { Output.json(status.json) } else { print(text(status), terminator: "") }
                 return 0
             case "publish-status":
-                let status = try engine.status()
-                guard let state = status.state(of: .publish) else { return 1 }
-                if parsed.has("json") {
-                    Output.json(.object([("tag", status.tagName.map(JSONValue.string) ?? .null), ("state", .string(state.name)),
-                                         ("detail", .string(state.detail))]))
-                } else {
-                    print("\(status.tagName ?? "no release"): \(state.name) — \(state.detail)")
-                }
-                if case .failed = state { return 1 }
-                return 0
+                return publishStatus(try engine.status(), json: parsed.has("json"))
             case "prepare":
                 var version: SemanticVersion?
                 if let text = parsed.value("version") { version = try SemanticVersion(parsing: text) }
@@ -60,19 +51,51 @@ enum ReleaseCommand {
         }
     }
 
+    /// Step 8 of the release in progress once its tag is pushed, else of the last release.
+    static func publishStatus(_ status: ReleaseStatus, json: Bool) -> Int32 {
+        let tagged = status.started && status.state(of: .tag)?.isDone == true
+        let tag = tagged ? status.tagName : status.lastRelease?.tag
+        guard let state = tagged ? status.state(of: .publish) : status.lastRelease?.publish else {
+            Output.error("no release is tagged yet, so nothing was published")
+            return 1
+        }
+        let artefacts = tagged ? status.artefacts : status.lastRelease?.artefacts ?? []
+        if json {
+            Output.json(.object([("tag", tag.map(JSONValue.string) ?? .null), ("state", .string(state.name)),
+                                 ("detail", .string(state.detail)), ("fix", state.fix.map(JSONValue.string) ?? .null),
+                                 ("artefacts", .array(artefacts.map(\.json)))]))
+        } else {
+            print("\(tag ?? "no release"): \(state.name) — \(state.detail)")
+            print(ArtefactsCommand.lines(artefacts, indent: "  "), terminator: "")
+        }
+        switch state {
+        case .failed, .blocked: return 1
+        case .done, .ready, .running: return 0
+        }
+    }
+
+    static func mark(_ state: StepState) -> String {
+        switch state {
+        case .done: return "✓"
+        case .ready: return "→"
+        case .blocked: return "·"
+        case .running: return "…"
+        case .failed: return "✗"
+        }
+    }
+
     static func text(_ status: ReleaseStatus) -> String {
         var text = status.version.map { "release \($0) (\(status.branch ?? "not started"))\n" } ?? "no release to make\n"
         for (step, state) in status.steps {
-            let mark: String
-            switch state {
-            case .done: mark = "✓"
-            case .ready: mark = "→"
-            case .blocked: mark = "·"
-            case .running: mark = "…"
-            case .failed: mark = "✗"
-            }
-            text += " \(mark) \(step.rawValue). \(step.title): \(state.name) — \(state.detail)\n"
+            text += " \(mark(state)) \(step.rawValue). \(step.title): \(state.name) — \(state.detail)\n"
             if let fix = state.fix { text += "       fix: \(fix)\n" }
+            if step == .publish { text += ArtefactsCommand.lines(status.artefacts, indent: "       ") }
+        }
+        if let last = status.lastRelease {
+            text += "last release \(last.tag)\(last.tagPushed ? "" : " (tag not on the remote)")\n"
+            text += " \(mark(last.publish)) 8. \(ReleaseStep.publish.title): \(last.publish.name) — \(last.publish.detail)\n"
+            if let fix = last.publish.fix { text += "       fix: \(fix)\n" }
+            text += ArtefactsCommand.lines(last.artefacts, indent: "       ")
         }
         if let pr = status.pullRequest {
             text += "approvals: \(pr.countingApprovals) of \(status.requiredApprovals)"

@@ -48,7 +48,7 @@ struct ConsoleEndToEndTests {
         screen = try session.waitFor("Decided by 1 commit(s) at major:")
         #expect(screen.contains("Current   1.4.0  (v1.4.0)"))
         try session.press("3")
-        try session.waitForAll(["1 Determine the version", "8 CI publishes artefacts"])
+        try session.waitForAll(["1 Determine the version", "8 CI publishes, verified"])
         try session.press("4")
         try session.waitFor("No release PR yet.")
         for (key, text) in [("5", "no environments are configured"), ("6", "no environments are configured"),
@@ -153,7 +153,10 @@ struct ConsoleEndToEndTests {
         try session.press("6")
         screen = try session.waitForAll(["[production]", "production runs 1.1.0, would go back to 1.0.0",
                                          "✗ rollback plan for the deployed version", "✗ migrations since the rollback target",
-                                         "? rollback within 15 min", "R rolls production back to 1.0.0"])
+                                         "R rolls production back to 1.0.0", "? previous version's artefacts"])
+        // The rest of the checklist is a page down.
+        try session.press("PageDown")
+        try session.waitFor("? rollback within 15 min")
         try session.press("R")
         try session.waitFor("Type production to confirm:")
         try session.type("prod")

@@ -73,10 +73,39 @@ enum ReleaseFixture {
             (.approvals, .done("1 of 1 approval(s)")),
             (.merge, .done("merged into main on origin")),
             (.tag, .done("v2.0.0 on origin")),
-            (.publish, .done("2 CI run(s) succeeded")),
+            (.publish, .done("2 artefact(s) verified; 2 CI run(s) succeeded")),
         ]
-        return ReleaseStatus(version: version, tagName: "v2.0.0", branch: "release/v2.0.0", base: "main", started: true, steps: steps,
-                             pullRequest: pullRequest, requiredApprovals: 1, preconditions: [], journal: nil, warnings: [])
+        var status = ReleaseStatus(version: version, tagName: "v2.0.0", branch: "release/v2.0.0", base: "main", started: true,
+                                   steps: steps, pullRequest: pullRequest, requiredApprovals: 1, preconditions: [], journal: nil,
+                                   warnings: [])
+        status.artefacts = [
+            ArtefactCheck(kind: .ociImage, ref: "registry.acme.example/acme/web:2.0.0", status: .verified,
+                          reason: "registry.acme.example/acme/web:2.0.0 is in the registry, built from v2.0.0 (5c8346857018)",
+                          digest: "sha256:8ac274b143a43a1c05efa2bdc85b831ec92c6d2555e53e2947e77df20da739d2"),
+            ArtefactCheck(kind: .helmOCI, ref: "oci://registry.acme.example/charts/web:0.4.0", status: .verified,
+                          reason: "oci://registry.acme.example/charts/web:0.4.0 is in the registry: chart 0.4.0, appVersion 2.0.0",
+                          digest: "sha256:15f8a312ad49f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b"),
+        ]
+        return status
+    }
+
+    /// Nothing new to release since v2.0.0, whose chart never reached the registry and whose PyPI index is down.
+    static func lastReleaseInView() -> ReleaseStatus {
+        var status = notStarted()
+        status.version = nil
+        status.tagName = nil
+        status.steps[0].state = .blocked(reason: "no releasable changes since v2.0.0", fix: "merge a feat or fix")
+        let missing = ArtefactCheck(kind: .helmOCI, ref: "oci://registry.acme.example/charts/web:0.4.0", status: .missing,
+                                    reason: "oci://registry.acme.example/charts/web:0.4.0 is not in the registry (manifest unknown)")
+        let down = ArtefactCheck(kind: .pypi, ref: "acme-web 2.0.0", status: .unreachable,
+                                 reason: "the package index https://pypi.acme.example/simple/ is unreachable: nothing answers")
+        let image = finished().artefacts[0]
+        status.lastRelease = PublishedRelease(
+            version: version, tag: "v2.0.0", tagPushed: true,
+            publish: .failed(reason: "artefacts: 1 verified, 1 missing, 1 unreachable",
+                             fix: "publish them again from CI, then re-verify (slipway artefacts verify)"),
+            artefacts: [image, missing, down])
+        return status
     }
 
     /// A loaded console on `panel` showing `status`, as `identity`.
