@@ -14,10 +14,11 @@ public struct ReleaseFiles: Sendable {
     public var edits: [FileEdit] { manifestEdits + [changelogEdit] }
 
     /// Plans the release of `version`; `commits` (newest first) are drafted from when `[Unreleased]` is empty.
+    /// `chartVersions` are the charts' own versions (Chart.yaml path → version), set beside their appVersion.
     public static func plan(root: String, config: SlipwayConfig, version: SemanticVersion, date: ReleaseDate,
-                            commits: [ClassifiedCommit]) throws -> ReleaseFiles {
+                            commits: [ClassifiedCommit], chartVersions: [String: SemanticVersion] = [:]) throws -> ReleaseFiles {
         let manifests = ManifestSet.load(root: root, config: config)
-        let manifestEdits = try manifests.plan(version: version)
+        let manifestEdits = try manifests.plan(version: version, chartVersions: chartVersions)
         var notes: [String] = []
         for entry in manifests.entries {
             switch entry.reading {

@@ -168,8 +168,9 @@ public struct ManifestSet: Sendable {
     }
 
     /// The edits that set every version file to `version`; throws the first unreadable file's error so that
-    /// nothing is written when any file is wrong. Files already at `version` need no edit.
-    public func plan(version: SemanticVersion) throws(ManifestError) -> [FileEdit] {
+    /// nothing is written when any file is wrong. Files already at `version` need no edit. A chart whose
+    /// `appVersion` tracks the release also gets its own `version` from `chartVersions` (keyed by Chart.yaml path).
+    public func plan(version: SemanticVersion, chartVersions: [String: SemanticVersion] = [:]) throws(ManifestError) -> [FileEdit] {
         var edits: [FileEdit] = []
         for entry in entries {
             let reading: VersionFileReading
@@ -178,7 +179,14 @@ public struct ManifestSet: Sendable {
             case .success(let value): reading = value
             }
             guard case .versions(let locations) = reading else { continue }
-            let after = VersionFile.replacing(locations, with: version.description, in: entry.bytes)
+            var replacements = locations.map { ($0.range, version.description) }
+            if entry.file.format == .chart, ChartManifest.fields(for: entry.file.field) == ["appVersion"],
+               let chartVersion = chartVersions[entry.file.path],
+               case .versions(let own) = try ChartManifest.read(entry.bytes, file: entry.file.path, fields: ["version"]),
+               let location = own.first, location.value != chartVersion.description {
+                replacements.append((location.range, chartVersion.description))
+            }
+            let after = ByteText.splice(entry.bytes, replacements.sorted { $0.0.lowerBound < $1.0.lowerBound })
             if after != entry.bytes {
                 edits.append(FileEdit(path: entry.file.path, absolutePath: entry.absolutePath, before: entry.bytes, after: after))
             }

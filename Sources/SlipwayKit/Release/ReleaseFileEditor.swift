@@ -8,7 +8,8 @@ public struct ReleaseFileEditor: ReleaseFilesEditing {
     public func apply(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
                       config: SlipwayConfig) throws -> [String] {
         let files = try ReleaseFiles.plan(root: repository.root, config: config, version: version,
-                                          date: try ReleaseDate(parsing: date), commits: proposal.commits)
+                                          date: try ReleaseDate(parsing: date), commits: proposal.commits,
+                                          chartVersions: ChartVersionPlanner(repository: repository, config: config).versions(for: proposal))
         try files.write()
         return files.edits.filter { $0.before != $0.after }.map(\.path)
     }

@@ -18,7 +18,8 @@ public struct RepositoryReleaseFiles: ReleaseFilesPreviewing {
         let repository = try GitRepository.open(path, runner: runner)
         let config = try SlipwayConfig.load(repositoryRoot: repository.root)
         return try ReleaseFiles.plan(root: repository.root, config: config, version: version, date: date(),
-                                     commits: proposal.commits)
+                                     commits: proposal.commits,
+                                     chartVersions: ChartVersionPlanner(repository: repository, config: config).versions(for: proposal))
     }
 
     public func preview(version: SemanticVersion, proposal: VersionProposal) throws -> [FileDiff] {

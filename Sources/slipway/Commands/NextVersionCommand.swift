@@ -27,17 +27,39 @@ enum NextVersionCommand {
         let proposal = try planner.propose(from: parsed.value("from"), to: parsed.value("to") ?? "HEAD",
                                                    prerelease: parsed.value("pre"))
         Output.warnings(proposal.warnings)
-        if parsed.has("json") {
-            Output.json(proposal.json(includingCommits: false), streaming: "commits", commits: proposal.commits)
-        } else if parsed.has("short") {
+        if parsed.has("short") {
             print(proposal.next.description)
         } else {
-            print(text(proposal), terminator: "")
+            let charts = ChartVersionPlanner(repository: context.repository, config: context.config).propose(for: proposal)
+            if parsed.has("json") {
+                var head = proposal.json(includingCommits: false)
+                if case .object(var members) = head {
+                    members.append(("charts", .array(charts.map(\.json))))
+                    head = .object(members)
+                }
+                Output.json(head, streaming: "commits", commits: proposal.commits)
+            } else {
+                print(text(proposal) + text(charts), terminator: "")
+            }
         }
         // 100,000 classified commits need no freeing one by one: the process ends here (stdout flushed).
         fflush(nil)
         Output.peakMemoryIfAsked()
         exit(0)
+    }
+
+    /// Each chart's own version: `charts/web 0.3.0 → 0.4.0 (minor, 2 commit(s) touched it)`.
+    static func text(_ charts: [ChartVersionProposal]) -> String {
+        var text = ""
+        for chart in charts {
+            if let problem = chart.problem { text += "chart \(chart.path): \(problem)\n"; continue }
+            if chart.moves, let next = chart.next {
+                text += "chart \(chart.path) \(chart.current) → \(next)  (\(chart.bump), \(chart.touching) commit(s) touched it)\n"
+            } else {
+                text += "chart \(chart.path) stays \(chart.current)  (untouched since the last release)\n"
+            }
+        }
+        return text
     }
 
     static func text(_ proposal: VersionProposal) -> String {
