@@ -14,6 +14,7 @@ enum Subcommands {
         (EnvCommand.spec, EnvCommand.run),
         (HotfixCommand.spec, HotfixCommand.run),
         (ArtefactsCommand.spec, ArtefactsCommand.run),
+        (ChartCommand.spec, ChartCommand.run),
         (DoctorCommand.spec, DoctorCommand.run),
     ]
 

@@ -46,7 +46,7 @@ import Testing
         #expect(proposal.bump == .major)
         #expect(proposal.decidingCommits.map(\.subject) == ["feat(auth): sign in through Acme SSO only"])
         #expect(proposal.decidingCommits.first?.reason.contains("BREAKING CHANGE footer") == true)
-        #expect(proposal.commits(in: .features).count == 2)
+        #expect(proposal.commits(in: .features).count == 3)
         #expect(proposal.commits(in: .fixes).count == 4)
         #expect(proposal.commits.contains { $0.type == "perf" && $0.level == .patch })
     }

@@ -35,7 +35,11 @@ public struct ChartVersionPlanner: Sendable {
                 return result
             }
             let base = proposal.baseTag?.name
-            let before = base.flatMap { try? version(of: file, at: $0) }.flatMap { SemanticVersion($0) } ?? current
+            // A chart that was not in the last release ships at the version it was written with.
+            guard let before = base.flatMap({ try? version(of: file, at: "refs/tags/" + $0) }).flatMap({ SemanticVersion($0) }) else {
+                result.next = current
+                return result
+            }
             let touching = try touchingCommits(folder, base: base, head: proposal.head)
             result.touching = touching.count
             let changed = try changedSince(folder, base: base, head: proposal.head)

@@ -108,6 +108,13 @@ extension DemoWorkspace {
         try git.commit("fix(search): ignore accents when matching product names\n\nCloses #151", files: [
             "src/search.js": "const index = new Map();\nexports.search = (products, text) => products.filter((p) => p.name.normalize(\"NFD\").includes(text));\n",
         ])
+        // The one chart change since 1.2.0: the chart's own version moves (0.3.0 → 0.4.0) with the release.
+        try git.commit("feat(chart): pod annotations clients can set", files: [
+            "charts/web/values.yaml": DemoFiles.chartValues() + "\n# Added to every pod, e.g. for a service mesh or a metrics scraper.\npodAnnotations: {}\n",
+            "charts/web/templates/deployment.yaml": DemoFiles.chartDeployment.replacingOccurrences(
+                of: "      labels: { app: {{ .Release.Name }}-web }\n",
+                with: "      labels: { app: {{ .Release.Name }}-web }\n      annotations: {{- toYaml .Values.podAnnotations | nindent 8 }}\n"),
+        ])
         try git.commit("update readme", files: ["README.md": DemoFiles.readmeWithTeam])
         try git.commit("docs(api): document the checkout endpoints", files: [
             "docs/api.md": "# API\n\n- `POST /api/checkout` — pay for the cart\n- `GET /api/search?q=` — search products\n",

@@ -3,9 +3,9 @@ import Foundation
 extension ReleaseEngine {
     /// Runs `body` as `step`: journalled while in flight, audited when done (either way).
     func perform(_ step: ReleaseStep, version: SemanticVersion, commands: [String], dryRun: Bool,
-                 journal: ReleaseJournal, _ body: () throws -> String) throws -> ActionReport {
+                 journal: ReleaseJournal, note: String? = nil, _ body: () throws -> String) throws -> ActionReport {
         try perform(action: "release.\(step.key)", step: step.key, version: version, commands: commands, dryRun: dryRun,
-                    journal: journal, journalKind: "release", finishes: step == .tag, body)
+                    journal: journal, journalKind: "release", finishes: step == .tag, note: note, body)
     }
 
     /// Runs `body` as the action `action` of any flow (a release, a hotfix): the journal of `journalKind` says it
@@ -67,7 +67,8 @@ extension ReleaseEngine {
 
     /// Branch `release/vX.Y.Z` from the base, write the manifests and CHANGELOG, commit, push. Resumes a
     /// prepare that was interrupted (the branch exists here, or the commit exists but was not pushed).
-    public func prepare(version chosen: SemanticVersion? = nil, dryRun: Bool = false) throws -> ActionReport {
+    /// `overrideReason` lets a release go on despite chart lint errors; the reason goes to the audit log.
+    public func prepare(version chosen: SemanticVersion? = nil, dryRun: Bool = false, overrideReason: String? = nil) throws -> ActionReport {
         try fetch()
         let identity = try GitIdentity.current(repository)
         let existing = try releaseInProgress()
@@ -100,8 +101,13 @@ extension ReleaseEngine {
                                 message: "\(branch) with the release commit is already on \(remote)")
         }
         let localBranch = (try? repository.resolveCommit("refs/heads/\(branch)")) != nil
+        var note: String?
         if existing == nil || !localBranch {
-            let problems = try preconditions(for: version, proposal: proposal)
+            var problems = try preconditions(for: version, proposal: proposal)
+            if let reason = overrideReason, let lint = problems.first(where: { $0.detail.hasPrefix("chart lint:") }) {
+                problems.removeAll { $0 == lint }
+                note = "chart lint overridden (\(lint.detail)): \(reason)"
+            }
             if let first = problems.first { throw ReleaseBlocked(reason: first.detail, fix: first.fix ?? "") }
         }
         guard let files else { throw ForgeError("the release files cannot be written: no manifest/CHANGELOG editor is available") }
@@ -116,7 +122,7 @@ extension ReleaseEngine {
         ]
         let journal = existing?.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base,
                                                           startedBy: identity.description)
-        return try perform(.manifest, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
+        return try perform(.manifest, version: version, commands: display(commands), dryRun: dryRun, journal: journal, note: note) {
             if localBranch {
                 try repository.git(["checkout", "--quiet", branch])
             } else {

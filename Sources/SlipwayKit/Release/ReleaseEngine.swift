@@ -254,7 +254,16 @@ public struct ReleaseEngine: Sendable {
         if let last = proposal.baseTag?.version, !(version > last) {
             problems.append(.blocked(reason: "\(version) is not above the last release \(last)", fix: "override the version with a higher one"))
         }
+        if let lint = chartLintProblem() { problems.append(lint) }
         return problems
+    }
+
+    /// The charts' lint errors as a precondition (standard 4.2–4.3), or `nil` when they have none.
+    public func chartLintProblem() -> StepState? {
+        let errors = ChartLinter(repository: repository, config: config).lint(proposals: false).flatMap(\.errors)
+        guard let first = errors.first else { return nil }
+        return .blocked(reason: "chart lint: \(errors.count) error(s), first \(first.description)",
+                        fix: "fix the chart (slipway chart lint shows each), or release anyway: slipway release prepare --override-reason TEXT")
     }
 }
 

@@ -235,8 +235,9 @@ extension VersionProposal {
     /// `next-version --json`.
     public var json: JSONValue { json(includingCommits: true) }
 
-    /// `next-version --json`, optionally without the `commits` array (for writing it out commit by commit).
-    public func json(includingCommits: Bool) -> JSONValue {
+    /// `next-version --json`, optionally without the `commits` array (for writing it out commit by commit), with
+    /// the charts' own versions when given.
+    public func json(includingCommits: Bool, charts: [ChartVersionProposal]? = nil) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("current", .string(current.description)),
             ("currentTag", baseTag.map { .string($0.name) } ?? .null),
@@ -250,6 +251,7 @@ extension VersionProposal {
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("decidedBy", .array(decidingCommits.map { .string($0.sha) })),
         ]
+        if let charts { members.append(("charts", .array(charts.map(\.json)))) }
         if includingCommits { members.append(("commits", .array(commits.map(\.json)))) }
         if let versionOverride {
             members.insert(("override", .object([("computed", .string(computedNext.description)),

@@ -106,8 +106,10 @@ public struct EffectRunner: Sendable {
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
             let proposal = try planner.propose()
             let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "")
+            let charts = ChartVersionPlanner(repository: repository, config: config).propose(for: proposal)
+            let lint = charts.isEmpty ? [] : ChartLinter(repository: repository, config: config).lint(proposals: false)
             return .success(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
-                                      proposal: proposal, overrides: used))
+                                      proposal: proposal, overrides: used, charts: charts, chartLint: lint))
         } catch let error as CustomStringConvertible {
             return .failure(ConsoleProblem(error.description))
         } catch {

@@ -8,12 +8,18 @@ public struct Workspace: Sendable {
     public let proposal: VersionProposal
     /// The overrides the proposal was made with.
     public let overrides: ReleaseOverrides
+    /// Each chart's own version for the release, and what chart lint found in it.
+    public var charts: [ChartVersionProposal] = []
+    public var chartLint: [ChartLintReport] = []
 
-    public init(root: String, branch: String?, forge: String, proposal: VersionProposal, overrides: ReleaseOverrides) {
+    public init(root: String, branch: String?, forge: String, proposal: VersionProposal, overrides: ReleaseOverrides,
+                charts: [ChartVersionProposal] = [], chartLint: [ChartLintReport] = []) {
         self.root = root
         self.branch = branch
         self.forge = forge
         self.proposal = proposal
         self.overrides = overrides
+        self.charts = charts
+        self.chartLint = chartLint
     }
 }

@@ -107,6 +107,14 @@ public enum OverlayView {
             lines.append(StyledLine([(TextFit.pad("  " + binding.label, to: 10), .key), (binding.command.title, .text)]))
         }
         lines.append(StyledLine([(TextFit.pad("  Ctrl-C", to: 10), .key), ("Quit at once", .text)]))
+        if panel == .version {
+            lines.append(StyledLine())
+            lines.append(StyledLine("  Chart lint's rules (slipway chart lint), and what each protects:", .title))
+            for rule in ChartFinding.rules {
+                lines.append(StyledLine("  " + rule.rule, .key))
+                lines += TextFit.wrap(rule.protects, to: 62).map { StyledLine("      " + $0, .text) }
+            }
+        }
         return lines
     }
 

@@ -23,11 +23,11 @@ public enum VersionPanel {
             return [StyledLine(" Could not work out the next version:", .error)]
                 + TextFit.wrap(message, to: width - 2).map { StyledLine(" " + $0) }
         case .loaded(let workspace):
-            return lines(workspace.proposal, state: state, width: width)
+            return lines(workspace.proposal, state: state, width: width, charts: chartLines(workspace, width: width))
         }
     }
 
-    static func lines(_ proposal: VersionProposal, state: ConsoleState, width: Int) -> [StyledLine] {
+    static func lines(_ proposal: VersionProposal, state: ConsoleState, width: Int, charts: [StyledLine] = []) -> [StyledLine] {
         var lines: [StyledLine] = []
         let label = { (text: String) in TextFit.pad(" " + text, to: 11) }
         let from = proposal.baseTag.map { "(\($0.name))" } ?? "(no release yet)"
@@ -53,6 +53,7 @@ public enum VersionPanel {
         } else {
             lines.append(StyledLine([(label("Rule"), .muted), ("breaking → major, feat → minor, fix/perf → patch", .text)]))
         }
+        lines += charts
         lines.append(StyledLine())
 
         let deciding = state.decidingCommits
@@ -102,6 +103,44 @@ public enum VersionPanel {
                 }
             }
             if !diffs.isEmpty { lines.append(StyledLine("   w writes these files (after a confirmation).", .muted)) }
+        }
+        return lines
+    }
+
+    /// Each chart beside the app's version: its own version for the release (and why), then chart lint's findings.
+    static func chartLines(_ workspace: Workspace, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let label = TextFit.pad(" Chart", to: 11)
+        for chart in workspace.charts {
+            var line = StyledLine([(label, .muted), (chart.path + "  ", .text)])
+            if let problem = chart.problem {
+                line.append("?", .warn)
+                lines.append(line)
+                lines += TextFit.wrap(problem, to: max(1, width - 14)).map { StyledLine(String(repeating: " ", count: 13) + $0, .warn) }
+            } else if chart.moves, let next = chart.next {
+                line.append(chart.current + " → ", .text)
+                line.append(next.description, .accent)
+                let room = max(0, width - DisplayWidth.of(line.plainText) - 1)
+                line.append(TextFit.truncate("  (\(chart.bump), \(chart.touching) commit(s) touched it)", to: room), .muted)
+                lines.append(line)
+            } else {
+                line.append(chart.current, .text)
+                let room = max(0, width - DisplayWidth.of(line.plainText) - 1)
+                line.append(TextFit.truncate("  stays: untouched since the last release", to: room), .muted)
+                lines.append(line)
+            }
+            let findings = workspace.chartLint.first { $0.path == chart.path }?.findings ?? []
+            for finding in findings.prefix(8) {
+                let role: StyleRole = finding.severity == .error ? .error : finding.severity == .warning ? .warn : .muted
+                let mark = finding.severity == .error ? "✗" : finding.severity == .warning ? "!" : "·"
+                let place = (finding.file.hasPrefix(chart.path + "/") ? String(finding.file.dropFirst(chart.path.count + 1)) : finding.file)
+                    + (finding.line.map { ":\($0)" } ?? "")
+                let text = "\(place) [\(finding.rule)] \(finding.message)"
+                for (index, part) in TextFit.wrap(text, to: max(1, width - 17)).prefix(2).enumerated() {
+                    lines.append(StyledLine(index == 0 ? "           " + mark + " " + part : "             " + part, role))
+                }
+            }
+            if findings.count > 8 { lines.append(StyledLine("           … and \(findings.count - 8) more (slipway chart lint)", .muted)) }
         }
         return lines
     }

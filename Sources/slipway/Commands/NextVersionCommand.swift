@@ -32,12 +32,7 @@ enum NextVersionCommand {
         } else {
             let charts = ChartVersionPlanner(repository: context.repository, config: context.config).propose(for: proposal)
             if parsed.has("json") {
-                var head = proposal.json(includingCommits: false)
-                if case .object(var members) = head {
-                    members.append(("charts", .array(charts.map(\.json))))
-                    head = .object(members)
-                }
-                Output.json(head, streaming: "commits", commits: proposal.commits)
+                Output.json(proposal.json(includingCommits: false, charts: charts), streaming: "commits", commits: proposal.commits)
             } else {
                 print(text(proposal) + text(charts), terminator: "")
             }

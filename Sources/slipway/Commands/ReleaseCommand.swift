@@ -6,7 +6,7 @@ enum ReleaseCommand {
 
     static let spec = SubcommandSpec(
         name: "release",
-        usage: "release status | prepare [--version X.Y.Z] | open-pr | approve | merge | tag | publish-status  [--dry-run] [--json]",
+        usage: "release status | prepare [--version X.Y.Z] [--override-reason TEXT] | open-pr | approve | merge | tag | publish-status  [--dry-run] [--json]",
         summary: """
         Steps through the release in progress (found from the release branch, the journal under .git/slipway/ and
         the forge, whatever branch is checked out). status shows every step with its state and the fix for a
@@ -14,6 +14,7 @@ enum ReleaseCommand {
         while approvals are short.
         """,
         options: [SubcommandSpec.repoOption, .value("version", "prepare: release this version instead of the proposed one"),
+                  .value("override-reason", "prepare: go on despite chart lint errors; the reason is kept in the audit log"),
                   .flag("dry-run", "print the commands, change nothing"), SubcommandSpec.jsonOption])
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -37,7 +38,10 @@ enum ReleaseCommand {
             case "prepare":
                 var version: SemanticVersion?
                 if let text = parsed.value("version") { version = try SemanticVersion(parsing: text) }
-                report = try engine.prepare(version: version, dryRun: dryRun)
+                if let reason = parsed.value("override-reason"), reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw UsageError("--override-reason needs the reason in words")
+                }
+                report = try engine.prepare(version: version, dryRun: dryRun, overrideReason: parsed.value("override-reason"))
             case "open-pr": report = try engine.openPullRequest(dryRun: dryRun)
             case "approve": report = try engine.approve(dryRun: dryRun)
             case "merge": report = try engine.merge(dryRun: dryRun)

@@ -89,7 +89,7 @@ struct Sandbox {
         #expect(proposal.commits.contains { $0.cancelledBy != nil })
         let nextVersion = try SlipwayBinary.run(["next-version", "--repo", box.root, "--json"])
         #expect(nextVersion.code == 0, "\(nextVersion.stderr)")
-        #expect(nextVersion.stdout == PrettyJSON.render(proposal.json) + "\n")
+        #expect(nextVersion.stdout == PrettyJSON.render(proposal.json(includingCommits: true, charts: [])) + "\n")
         let changes = try SlipwayBinary.run(["changes", "--repo", box.root, "--json"])
         #expect(changes.code == 0, "\(changes.stderr)")
         #expect(changes.stdout == PrettyJSON.render(proposal.changesJSON) + "\n")
