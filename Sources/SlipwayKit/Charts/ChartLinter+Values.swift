@@ -60,6 +60,8 @@ extension ChartLinter {
         }
         var findings: [ChartFinding] = []
         for (path, node) in images {
+            // `image.image` is the repository's name inside an image setting (ingress-nginx writes it so).
+            if path.hasSuffix("image.image") { continue }
             if node.kind == .scalar, !node.isNull {
                 findings.append(ChartFinding("not-overridable", .warning, file: file, line: node.line,
                                              "\(path) is one string (\(node.value)); split it into registry, repository and tag"))

@@ -21,7 +21,7 @@ public struct SlipwayConfig: Sendable {
 
     public static let topLevelKeys: Set<String> = [
         "tagPrefix", "baseBranch", "versionFiles", "changelog", "bump", "forge", "artefacts", "environments",
-        "migrations", "monitoring", "notify", "publish",
+        "migrations", "monitoring", "notify", "publish", "impactedSystems",
     ]
 
     /// Reads `.slipway.json` in `root`, or the defaults when there is none.
@@ -61,7 +61,7 @@ public struct SlipwayConfig: Sendable {
         }
         if let node = members["bump"] { config.bump = try parseBump(node) }
         if let node = members["forge"] { config.forge = try ForgeSettings(node) }
-        for key in ["artefacts", "environments", "migrations", "monitoring", "notify", "publish"] {
+        for key in ["artefacts", "environments", "migrations", "monitoring", "notify", "publish", "impactedSystems"] {
             if let node = members[key] { config.sections[key] = node }
         }
         return config

@@ -65,10 +65,12 @@ public struct EnvironmentPipeline: Sendable {
     /// Every environment in order with what it runs; an unreadable one carries its problem instead.
     public func statuses() -> [EnvironmentStatus] {
         let allHolds = (try? holds.all()) ?? []
+        let verdicts = lastVerdicts()
         var result: [EnvironmentStatus] = []
         for environment in environments {
             var status = EnvironmentStatus(settings: environment, state: nil,
                                            holds: allHolds.filter { $0.environment == environment.name })
+            status.lastVerdict = verdicts[environment.name]
             do { status.state = try backend(for: environment).state() } catch { status.problem = error.description }
             if !environment.auto, let previous = result.last?.version, previous != status.version,
                !allHolds.contains(where: { $0.version == previous }) {

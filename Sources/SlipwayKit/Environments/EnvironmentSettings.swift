@@ -9,6 +9,8 @@ public struct EnvironmentSettings: Sendable, Hashable {
     public var protected: Bool
     public var backend: BackendSettings
     public var rollback: RollbackSettings
+    /// How the running service reports its version (`verify`); `nil` when it is not asked.
+    public var verify: VerifySettings?
     /// The key path in `.slipway.json`, e.g. `environments[2]`, for messages.
     public var keyPath: String
 
@@ -23,7 +25,7 @@ public struct EnvironmentSettings: Sendable, Hashable {
     }
 
     init(_ node: ConfigNode) throws(ConfigError) {
-        let members = try node.members(allowed: ["name", "auto", "protected", "backend", "rollback"])
+        let members = try node.members(allowed: ["name", "auto", "protected", "backend", "rollback", "verify"])
         guard let nameNode = members["name"] else { throw node.error("needs a \"name\"") }
         let name = try nameNode.string()
         if name.contains(where: { $0.isWhitespace || $0 == "/" }) || name.hasPrefix("-") {
@@ -37,5 +39,6 @@ public struct EnvironmentSettings: Sendable, Hashable {
         let rollback = try members["rollback"].map { (node) throws(ConfigError) in try RollbackSettings(node) } ?? RollbackSettings()
         self.init(name: name, auto: auto, protected: protected, backend: try BackendSettings(backendNode),
                   rollback: rollback, keyPath: node.path)
+        verify = try members["verify"].map { (node) throws(ConfigError) in try VerifySettings(node) }
     }
 }

@@ -10,6 +10,8 @@ public struct EnvironmentStatus: Sendable {
     public var holds: [DeploymentHold]
     /// The version the previous environment runs when it differs from this one's: what promotion would bring.
     public var promotable: String?
+    /// The latest `env verify` verdict on it.
+    public var lastVerdict: RecordedVerdict?
 
     public init(settings: EnvironmentSettings, state: DeploymentState?, problem: String? = nil,
                 holds: [DeploymentHold] = [], promotable: String? = nil) {
@@ -39,6 +41,7 @@ public struct EnvironmentStatus: Sendable {
         if let recovery = state?.recovery { members.append(("recovery", .string(recovery))) }
         members.append(("promotable", promotable.map(JSONValue.string) ?? .null))
         members.append(("held", .array(holds.map { .string($0.version) })))
+        members.append(("lastVerdict", lastVerdict?.json ?? .null))
         if let problem { members.append(("error", .string(problem))) }
         return .object(members)
     }

@@ -5,15 +5,24 @@ public struct RollbackSettings: Sendable, Hashable {
     public var targetMinutes: Double
     /// Criteria recorded with every promotion when the plan has none.
     public var criteria: String?
+    /// The criteria in executable form, asked of Prometheus after each deployment.
+    public var checks: [RollbackCheck]
 
-    public init(plans: String? = nil, targetMinutes: Double = 15, criteria: String? = nil) {
+    public init(plans: String? = nil, targetMinutes: Double = 15, criteria: String? = nil, checks: [RollbackCheck] = []) {
         self.plans = plans
         self.targetMinutes = targetMinutes
         self.criteria = criteria
+        self.checks = checks
     }
 
     init(_ node: ConfigNode) throws(ConfigError) {
-        let members = try node.members(allowed: ["plans", "targetMinutes", "criteria"])
+        let members = try node.members(allowed: ["plans", "targetMinutes", "criteria", "checks"])
+        checks = []
+        for element in try members["checks"]?.elements() ?? [] {
+            let check = try RollbackCheck(element)
+            if checks.contains(where: { $0.name == check.name }) { throw element.error("the check '\(check.name)' is listed twice") }
+            checks.append(check)
+        }
         plans = try members["plans"].map { (node) throws(ConfigError) in try node.string() }
         criteria = try members["criteria"].map { (node) throws(ConfigError) in try node.string() }
         targetMinutes = 15

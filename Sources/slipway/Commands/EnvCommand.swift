@@ -5,14 +5,17 @@ import SlipwayKit
 enum EnvCommand {
     static let spec = SubcommandSpec(
         name: "env",
-        usage: "env status | promote ENV [--version X.Y.Z] | rollback ENV [--to X.Y.Z] [--drill] | readiness ENV | hold ENV [--clear]  [--confirm ENV] [--dry-run] [--json]",
+        usage: "env status | promote ENV [--version X.Y.Z] | rollback ENV [--to X.Y.Z] [--drill] | readiness ENV | verify ENV [--version X.Y.Z] [--watch DURATION] | hold ENV [--clear]  [--confirm ENV] [--dry-run] [--json]",
         summary: """
         Shows the environments in order with the version each runs, promotes a version the previous environment
         has run, judges rollback readiness, rolls back (holding the version rolled away from) and manages holds.
+        verify judges an environment after a deployment: healthy (exit 0), breach or inconclusive (exit 1), from the
+        version its backend and the service report and the rollback checks on Prometheus; --watch repeats it.
         Promoting a protected environment (production) and every rollback need --confirm ENV, the exact name.
         """,
         options: [SubcommandSpec.repoOption,
-                  .value("version", "promote: the version (default: what the previous environment runs); hold: the version to hold"),
+                  .value("version", "promote: the version (default: what the previous environment runs); hold: the version to hold; verify: the version expected"),
+                  .value("watch", "verify: re-evaluate at each check's interval for this long (e.g. 10m), stopping at a breach"),
                   .value("to", "rollback: the version to go back to (default: the last good version in history)"),
                   .flag("drill", "rollback: rehearse on a non-production environment, time it, then put the version back"),
                   .value("confirm", "the environment's exact name, required for production promotion and every rollback"),
@@ -23,7 +26,7 @@ enum EnvCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard let action = parsed.positional.first else {
-            throw UsageError("env needs an action: status, promote, rollback, readiness or hold (see slipway env --help)")
+            throw UsageError("env needs an action: status, promote, rollback, readiness, verify or hold (see slipway env --help)")
         }
         let rest = Array(parsed.positional.dropFirst())
         let context = try RepositoryContext(arguments: parsed)
@@ -54,6 +57,9 @@ enum EnvCommand {
                 let readiness = try pipeline.readiness(try environmentName())
                 if json { Output.json(readiness.json) } else { print(text(readiness), terminator: "") }
                 return readiness.hasFailure ? 1 : 0
+            case "verify":
+                return try verify(pipeline, name: try environmentName(), version: parsed.value("version"),
+                                  watch: parsed.value("watch"), json: json)
             case "hold":
                 let name = try environmentName()
                 if parsed.has("clear") {
@@ -73,7 +79,7 @@ enum EnvCommand {
                 }
                 return 0
             default:
-                throw UsageError("env: unknown action '\(action)' (status, promote, rollback, readiness, hold)")
+                throw UsageError("env: unknown action '\(action)' (status, promote, rollback, readiness, verify, hold)")
             }
         } catch let error as DeploymentError {
             Output.error(error.message)
@@ -82,6 +88,51 @@ enum EnvCommand {
             }
             return 1
         }
+    }
+
+    /// `env verify`: the verdict (each round with --watch), kept in the audit log; exit 0 only when healthy.
+    static func verify(_ pipeline: EnvironmentPipeline, name: String, version: String?, watch: String?, json: Bool) throws -> Int32 {
+        let verifier = EnvironmentVerifier(pipeline: pipeline)
+        var rounds: [JSONValue] = []
+        let verdict: EnvironmentVerdict
+        if let watch {
+            guard let duration = DurationText.seconds(watch) else { throw UsageError("--watch '\(watch)' is not a duration (like 90s, 10m, 1h)") }
+            verdict = try verifier.watch(name, version: version, duration: duration) { round, verdict in
+                if json { rounds.append(verdict.json) } else { print("round \(round) at \(day(verdict.time)):\n" + text(verdict), terminator: "") }
+            }
+        } else {
+            verdict = try verifier.verify(name, version: version)
+        }
+        do { try pipeline.record(verdict) } catch { Output.warnings(["the verdict could not be kept in the audit log: \(error)"]) }
+        if json {
+            var document = verdict.json
+            if watch != nil, case .object(var members) = document {
+                members.append(("rounds", .array(rounds)))
+                document = .object(members)
+            }
+            Output.json(document)
+        } else if watch == nil {
+            print(text(verdict), terminator: "")
+        }
+        return verdict.verdict == .healthy ? 0 : 1
+    }
+
+    static func text(_ verdict: EnvironmentVerdict) -> String {
+        var text = "\(verdict.verdict.symbol) \(verdict.environment): \(verdict.verdict.rawValue)"
+        text += " — expects \(verdict.version ?? "?"), the backend runs \(verdict.backend ?? "nothing")"
+        if let reported = verdict.reported { text += ", the service reports \(reported)" }
+        text += "\n"
+        for check in verdict.checks {
+            let mark = check.state == .pass ? "✓" : check.state == .breach ? "✗" : "?"
+            text += "  \(mark) \(check.check.name): \(check.detail)\n"
+        }
+        for reason in verdict.reasons where !verdict.checks.contains(where: { reason.hasPrefix($0.check.name + ": ") }) {
+            text += "  · \(reason)\n"
+        }
+        if let target = verdict.rollbackTo, let command = verdict.rollbackCommand {
+            text += "roll back to \(target): \(command)  (or R on the console's Rollback panel)\n"
+        }
+        return text
     }
 
     static func status(_ pipeline: EnvironmentPipeline, json: Bool) -> Int32 {
@@ -105,6 +156,9 @@ enum EnvCommand {
                     if let pending = status.state?.status, status.state?.isPending == true { line += "  \(pending)" }
                     if let promotable = status.promotable { line += "  ← \(promotable) can be promoted" }
                     if !status.holds.isEmpty { line += "  held: " + status.holds.map(\.version).joined(separator: ", ") }
+                    if let verdict = status.lastVerdict {
+                        line += "  \(verdict.verdict.symbol) \(verdict.verdict.rawValue) on \(verdict.version ?? "?") at \(day(verdict.time))"
+                    }
                 }
                 print(line)
                 if let recovery = status.state?.recovery { print("    recovery: \(recovery)") }
