@@ -151,16 +151,22 @@ enum DemoFiles {
             { "kind": "helm-oci", "ref": "oci://127.0.0.1:5999/charts/web", "chart": "charts/web", "tlsVerify": false, "timeoutSeconds": 5 },
             { "kind": "pypi", "name": "acme-web", "index": "http://127.0.0.1:5998/simple/", "timeoutSeconds": 5 }
           ],
+          "monitoring": { "prometheus": "http://127.0.0.1:5997", "timeoutSeconds": 3 },
+          "notify": [ { "kind": "file", "path": "../release-notices.md" } ],
+          "impactedSystems": ["storefront", "checkout"],
           "environments": [
             { "name": "test", "auto": true,
               "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "test/values.yaml", "key": "image.tag" },
+              "verify": { "url": "http://127.0.0.1:5996/version", "versionKey": "version", "timeoutSeconds": 3 },
               "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } },
             { "name": "staging",
               "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "staging/values.yaml", "key": "image.tag" },
               "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } },
             { "name": "production",
               "backend": { "kind": "gitops", "repo": "../acme-envs.git", "file": "production/values.yaml", "key": "image.tag" },
-              "rollback": { "plans": "docs/rollback", "targetMinutes": 15 } }
+              "rollback": { "plans": "docs/rollback", "targetMinutes": 15,
+                            "checks": [ { "name": "error rate", "max": 0.05,
+                                          "query": "sum(rate(http_requests_total{job=\\"acme-web\\",code=~\\"5..\\"}[5m])) / sum(rate(http_requests_total{job=\\"acme-web\\"}[5m]))" } ] } }
           ]
         }
 

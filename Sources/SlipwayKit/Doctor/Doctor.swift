@@ -72,6 +72,7 @@ public struct Doctor: Sendable {
         if let publish = try? PublishSettings.from(config), let program = publish.command.first {
             needs.append(("publish.command", program))
         }
+        needs += postReleaseNeeds(config)
         var seen = Set<String>()
         return needs.compactMap { feature, tool in
             guard seen.insert(feature + "\u{0}" + tool).inserted else { return nil }
@@ -88,6 +89,33 @@ public struct Doctor: Sendable {
         do { _ = try config.artefacts() } catch { problems.append(error.description) }
         do { _ = try config.migrations() } catch { problems.append(error.description) }
         do { _ = try PublishSettings.from(config) } catch { problems.append(error.description) }
+        do { _ = try config.monitoring() } catch { problems.append(error.description) }
+        do { _ = try config.notifyChannels() } catch { problems.append(error.description) }
+        do { _ = try config.impactedSystems() } catch { problems.append(error.description) }
         return problems
+    }
+
+    /// Prometheus and verify URLs are asked with curl, notices go out with curl or the configured command.
+    static func postReleaseNeeds(_ config: SlipwayConfig) -> [(String, String)] {
+        var needs: [(String, String)] = []
+        if (try? config.monitoring()) != nil { needs.append(("monitoring.prometheus", "curl")) }
+        for environment in (try? config.environments()) ?? [] {
+            switch environment.verify {
+            case .url?: needs.append(("\(environment.keyPath).verify", "curl"))
+            case .command(let argv, _)?: if let program = argv.first { needs.append(("\(environment.keyPath).verify", program)) }
+            case nil: break
+            }
+        }
+        for (index, channel) in ((try? config.notifyChannels()) ?? []).enumerated() {
+            let feature = "notify[\(index)] (\(channel.kind))"
+            switch channel {
+            case .webhook, .email: needs.append((feature, "curl"))
+            case .command(let argv, _): if let program = argv.first { needs.append((feature, program)) }
+            case .forgeRelease where config.forge.kind == .github: needs.append((feature, "gh"))
+            case .forgeRelease where config.forge.kind == .gitlab: needs.append((feature, "glab"))
+            default: break
+            }
+        }
+        return needs
     }
 }

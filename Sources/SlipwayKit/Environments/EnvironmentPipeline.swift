@@ -194,6 +194,9 @@ public struct EnvironmentPipeline: Sendable {
         if let path = planPath(environment, version: version), let plan = planDocument(path, version: version), plan.criteria != nil {
             return "criteria: Rollback criteria section in \(plan.path)"
         }
+        if !environment.rollback.checks.isEmpty {
+            return "criteria: " + environment.rollback.checks.map { "\($0.name) \($0.threshold)" }.joined(separator: "; ")
+        }
         return environment.rollback.criteria.map { "criteria: " + $0 }
     }
 
@@ -361,7 +364,10 @@ public struct EnvironmentPipeline: Sendable {
         inputs.timing = RollbackTiming.measure(environment: name, backendKind: environment.backend.kind,
                                                kindsByEnvironment: kinds, entries: audit.entries().entries)
         if case .helm = environment.backend { inputs.helmHistory = records }
-        return RollbackReadiness.evaluate(inputs)
+        if let query = environment.rollback.checks.first?.query { inputs.checksCommitted = firstCommitTime(SlipwayConfig.fileName, containing: query) }
+        var readiness = RollbackReadiness.evaluate(inputs)
+        readiness.criteria = EnvironmentVerifier(pipeline: self).evaluate(environment.rollback.checks)
+        return readiness
     }
 
     /// The rollback target's artefacts, looked up in their registries.
@@ -430,6 +436,14 @@ public struct EnvironmentPipeline: Sendable {
             return RollbackPlanDocument(path: path, text: text)
         }
         return RollbackPlanDocument.section(of: text, path: path, naming: version, tagPrefix: config.tagPrefix)
+    }
+
+    /// When `text` first appeared in `path` (git's pickaxe), or `nil` when it is not committed.
+    func firstCommitTime(_ path: String, containing text: String) -> Date? {
+        guard let output = try? repository.gitUnchecked(["log", "--format=%ct", "-S", text, "--", path]),
+              output.status.isSuccess, let last = output.trimmedText.split(separator: "\n").last,
+              let seconds = Double(last) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     func firstCommitTime(_ path: String) -> Date? {

@@ -48,7 +48,11 @@ extension ReleaseEngine {
     func published(_ tag: ReleaseTag) throws -> PublishedRelease {
         let pushed = try tagExists(tag.name).remote
         let outcome = try publishOutcome(version: tag.version, tag: tag.name)
-        return PublishedRelease(version: tag.version, tag: tag.name, tagPushed: pushed, publish: outcome.state, artefacts: outcome.artefacts)
+        var published = PublishedRelease(version: tag.version, tag: tag.name, tagPushed: pushed, publish: outcome.state, artefacts: outcome.artefacts)
+        if let commit = try? repository.resolveCommit("refs/tags/\(tag.name)") {
+            published.postRelease = postRelease(ArtefactRelease(version: tag.version, tag: tag.name, commit: commit))
+        }
+        return published
     }
 
     /// The CI state of the tag's publish run: from the forge, or `publish.command` on the local forge.

@@ -51,6 +51,15 @@ extension PublishedRelease {
         .object([
             ("version", .string(version.description)), ("tag", .string(tag)), ("tagPushed", .bool(tagPushed)),
             ("publish", ReleaseStatus.stepJSON(.publish, publish)), ("artefacts", .array(artefacts.map(\.json))),
+            ("postRelease", .array(postRelease.map { item in
+                var members: [(key: String, value: JSONValue)] = [
+                    ("number", .number(Double(item.step.rawValue))), ("key", .string(item.step.key)), ("title", .string(item.step.title)),
+                    ("state", .string(item.state.name)), ("detail", .string(item.state.detail)),
+                ]
+                if let fix = item.state.fix { members.append(("fix", .string(fix))) }
+                return .object(members)
+            })),
+            ("finished", .bool(isFinished)),
         ])
     }
 }

@@ -33,14 +33,21 @@ public struct PublishedRelease: Sendable {
     /// Step 8: the CI run and the artefacts together.
     public var publish: StepState
     public var artefacts: [ArtefactCheck]
+    /// Steps 9–11: verified where it runs, monitoring healthy, stakeholders notified.
+    public var postRelease: [(step: PostReleaseStep, state: StepState)]
 
-    public init(version: SemanticVersion, tag: String, tagPushed: Bool, publish: StepState, artefacts: [ArtefactCheck]) {
+    public init(version: SemanticVersion, tag: String, tagPushed: Bool, publish: StepState, artefacts: [ArtefactCheck],
+                postRelease: [(step: PostReleaseStep, state: StepState)] = []) {
         self.version = version
         self.tag = tag
         self.tagPushed = tagPushed
         self.publish = publish
         self.artefacts = artefacts
+        self.postRelease = postRelease
     }
+
+    /// True when the tag is pushed and every step after it is done.
+    public var isFinished: Bool { tagPushed && publish.isDone && postRelease.allSatisfy { $0.state.isDone } }
 }
 
 /// What a release action did (or would do, for a dry run).

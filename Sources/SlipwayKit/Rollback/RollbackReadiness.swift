@@ -7,13 +7,19 @@ public struct RollbackReadiness: Sendable {
     /// The version a rollback would return to.
     public var target: String?
     public var items: [ReadinessItem]
+    /// The rollback criteria's values now, asked of Prometheus (empty when none are configured).
+    public var criteria: [CheckResult] = []
 
-    public init(environment: String, deployed: String?, target: String?, items: [ReadinessItem]) {
+    public init(environment: String, deployed: String?, target: String?, items: [ReadinessItem], criteria: [CheckResult] = []) {
         self.environment = environment
         self.deployed = deployed
         self.target = target
         self.items = items
+        self.criteria = criteria
     }
+
+    /// The criteria that are breached now.
+    public var breaches: [CheckResult] { criteria.filter { $0.state == .breach } }
 
     /// True when an item failed (✗); unknowns do not fail.
     public var hasFailure: Bool { items.contains { $0.state == .fail } }
@@ -25,6 +31,7 @@ public struct RollbackReadiness: Sendable {
             ("rollbackTarget", target.map(JSONValue.string) ?? .null),
             ("ready", .bool(!hasFailure)),
             ("items", .array(items.map(\.json))),
+            ("criteria", .array(criteria.map(\.json))),
         ])
     }
 
@@ -40,6 +47,8 @@ public struct RollbackReadiness: Sendable {
         public var planCommitted: Date?
         /// Criteria recorded in the audit log when the deployed version was promoted.
         public var recordedCriteria: String?
+        /// When the environment's `rollback.checks` were first committed; `nil` when not committed or none.
+        public var checksCommitted: Date?
         /// `nil` when no migrations are configured.
         public var migrations: MigrationSettings?
         /// Findings for the migrations since the target, or why they could not be read.
@@ -95,6 +104,17 @@ public struct RollbackReadiness: Sendable {
         }
         if let recorded = inputs.recordedCriteria {
             return ReadinessItem(id: "criteria", title: title, state: .pass, reason: "recorded at promotion: \(recorded.prefix(80))")
+        }
+        let checks = inputs.environment.rollback.checks
+        if !checks.isEmpty {
+            let names = checks.map(\.name).joined(separator: ", ")
+            if let committed = inputs.checksCommitted, let since = inputs.state?.since, committed > since.addingTimeInterval(60) {
+                return ReadinessItem(id: "criteria", title: title, state: .fail,
+                                     reason: "the checks (\(names)) were committed after the deployment (\(Self.day(committed)) > \(Self.day(since)))")
+            }
+            let when = inputs.checksCommitted == nil ? " (not committed, so when they were written is unknown)" : ""
+            return ReadinessItem(id: "criteria", title: title, state: .pass,
+                                 reason: "\(checks.count) executable check(s) in \(inputs.environment.keyPath).rollback.checks: \(names)\(when)")
         }
         return ReadinessItem(id: "criteria", title: title, state: .fail,
                              reason: "no Rollback criteria section in the plan and none recorded at promotion (\(inputs.environment.keyPath).rollback.criteria)")

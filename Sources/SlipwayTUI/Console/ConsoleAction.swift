@@ -36,6 +36,8 @@ public enum ConsoleAction: Sendable {
     case deploymentFinished(DeploymentActionResult)
     case deploymentFailed(environment: String, message: String, output: String)
     case holdsCleared(environment: String, versions: [String])
+    case environmentVerified(EnvironmentVerdict)
+    case environmentVerifyFailed(environment: String, message: String)
     /// The Hotfixes panel's board and actions.
     case hotfixes(HotfixResult)
 }

@@ -29,6 +29,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case rollback
     case clearHold = "clear-hold"
     case verifyArtefacts = "verify-artefacts"
+    case notifyStakeholders = "notify"
+    case verifyEnvironment = "verify-environment"
     case hotfixStart = "hotfix-start"
     case hotfixPrepare = "hotfix-prepare"
     case hotfixApprove = "hotfix-approve"
@@ -75,6 +77,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .rollback: return "Roll the selected environment back"
         case .clearHold: return "Clear the selected environment's hold"
         case .verifyArtefacts: return "Verify the artefacts in their registries again"
+        case .notifyStakeholders: return "Send the last release's notice to its channels (after a confirm)"
+        case .verifyEnvironment: return "Verify the selected environment now (version, service, checks)"
         case .hotfixStart: return "Start a hotfix from the latest release tag"
         case .hotfixPrepare: return "Prepare the hotfix (version and CHANGELOG)"
         case .hotfixApprove: return "Approve the hotfix (a tech lead's is enough)"

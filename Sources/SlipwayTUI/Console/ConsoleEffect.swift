@@ -23,6 +23,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case promote(environment: String, version: String, confirmation: String?)
     case rollback(environment: String, to: String, confirmation: String)
     case clearHolds(environment: String)
+    /// `env verify` on one environment: its version, the service's, and the rollback checks now.
+    case verifyEnvironment(String)
     /// The Hotfixes panel's board and actions.
     case hotfixes(HotfixEffect)
 }

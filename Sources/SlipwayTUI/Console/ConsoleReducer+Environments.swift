@@ -63,6 +63,17 @@ extension ConsoleReducer {
             state.environments.outcome = status
             state.status = status
             return reloadEnvironments(&state)
+        case .environmentVerified(let verdict):
+            finish(.verifyingEnvironment, &state)
+            var text = "\(verdict.environment): \(verdict.verdict.rawValue) on \(verdict.version ?? "?")"
+            if let first = verdict.reasons.first { text += " — " + first }
+            if let command = verdict.rollbackCommand { text += "; roll back: \(command)" }
+            state.status = StatusMessage(text, verdict.verdict == .healthy ? .ok : verdict.verdict == .breach ? .error : .warn)
+            return []
+        case .environmentVerifyFailed(let environment, let message):
+            finish(.verifyingEnvironment, &state)
+            state.status = StatusMessage("verifying \(environment) failed: \(message)", .error)
+            return []
         case .holdsCleared(let environment, let versions):
             finish(.clearingHolds, &state)
             state.status = StatusMessage(versions.isEmpty ? "\(environment) had no holds"
@@ -102,6 +113,19 @@ extension ConsoleReducer {
         state.environments.rollback = .loading(name)
         begin(.readingReadiness, &state)
         return [.loadRollback(environment: name)]
+    }
+
+    /// `v` on the Environments panel: the selected environment verified now (off the UI thread).
+    static func verifyEnvironment(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.panel != .environments { return show(.environments, &state) }
+        guard let status = state.environments.selectedStatus else {
+            state.status = StatusMessage("no environment selected (the environments are still being read)", .info)
+            return []
+        }
+        guard !state.inFlight.contains(.verifyingEnvironment) else { return [] }
+        begin(.verifyingEnvironment, &state)
+        state.status = StatusMessage("verifying \(status.name): its version, the service's and the rollback checks", .info)
+        return [.verifyEnvironment(status.name)]
     }
 
     static func moveEnvironment(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {

@@ -93,10 +93,25 @@ extension ConsoleReducer {
             return []
         }
         guard let next = ReleasePanelState.nextRunnable(snapshot.status) else {
+            // With nothing to release, Enter moves the last release on: its notice is the step a person runs.
+            if snapshot.status.version == nil, let notified = snapshot.status.lastRelease?.postRelease.first(where: { $0.step == .notified }),
+               case .ready = notified.state {
+                return planRelease(.notify, &state)
+            }
             state.status = StatusMessage(whyNothingRuns(snapshot.status), .warn)
             return []
         }
         return planRelease(next.action, &state)
+    }
+
+    /// `n`: the last release's notice, after a confirm that shows it.
+    static func notifyStakeholders(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.panel != .release { state.panel = .release }
+        guard state.release.snapshot?.status.lastRelease != nil else {
+            state.status = StatusMessage("no release is tagged yet, so there is no notice to send", .warn)
+            return loadReleaseIfShown(&state)
+        }
+        return planRelease(.notify, &state)
     }
 
     /// Asks for a dry run of `action`; the answer opens the confirm dialog.

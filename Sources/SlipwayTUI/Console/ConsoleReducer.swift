@@ -420,6 +420,8 @@ public enum ConsoleReducer {
             return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state) + environments
                 + (state.panel == .hotfixes ? loadHotfixBoard(&state) : [])
         case .verifyArtefacts: return verifyArtefacts(&state)
+        case .notifyStakeholders: return notifyStakeholders(&state)
+        case .verifyEnvironment: return verifyEnvironment(&state)
         case .hotfixStart: return requestHotfix(.start, &state)
         case .hotfixPrepare: return requestHotfix(.prepare, &state)
         case .hotfixApprove: return requestHotfix(.approve, &state)

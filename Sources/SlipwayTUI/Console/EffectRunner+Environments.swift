@@ -15,6 +15,7 @@ extension EffectRunner {
             case .promote(let environment, _, _), .rollback(let environment, _, _):
                 return [.deploymentFailed(environment: environment, message: message, output: "")]
             case .planPromotion, .clearHolds: return [.environmentRefused(message)]
+            case .verifyEnvironment(let environment): return [.environmentVerifyFailed(environment: environment, message: message)]
             default: return [.environmentsFailed(message)]
             }
         }
@@ -58,6 +59,14 @@ extension EffectRunner {
                 return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]
             } catch {
                 return [.deploymentFailed(environment: environment, message: Self.oneLine(error), output: "")]
+            }
+        case .verifyEnvironment(let environment):
+            do {
+                let verdict = try EnvironmentVerifier(pipeline: pipeline).verify(environment)
+                try? pipeline.record(verdict)
+                return [.environmentVerified(verdict), .environmentsLoaded(pipeline.statuses())]
+            } catch {
+                return [.environmentVerifyFailed(environment: environment, message: Self.oneLine(error))]
             }
         case .clearHolds(let environment):
             do {

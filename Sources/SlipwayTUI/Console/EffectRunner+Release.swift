@@ -45,7 +45,30 @@ extension EffectRunner {
         case .approve: return try engine.approve(dryRun: dryRun)
         case .merge: return try engine.merge(dryRun: dryRun)
         case .tag: return try engine.tag(dryRun: dryRun)
+        case .notify: return try notify(engine: engine, dryRun: dryRun)
         }
+    }
+
+    /// The last release's notice: a dry run lists the channels and shows the notice; a run sends it, and fails
+    /// when any channel did not take it (the others still got it).
+    func notify(engine: ReleaseEngine, dryRun: Bool) throws -> ActionReport {
+        let repository = engine.repository
+        let scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: "HEAD"), prefix: engine.config.tagPrefix)
+        guard let last = scan.latest(), let release = ArtefactRelease.find(last.version, in: repository, tagPrefix: engine.config.tagPrefix) else {
+            throw NoticeError("no release is tagged yet, so there is no notice to send")
+        }
+        let statuses = (try? EnvironmentPipeline(repository: repository, config: engine.config).statuses()) ?? []
+        let notice = try NoticeComposer(repository: repository, config: engine.config).compose(release, environments: statuses)
+        let report = try ReleaseNotifier(repository: repository, config: engine.config).notify(release, notice: notice, dryRun: dryRun)
+        let lines = report.outcomes.map { "\($0.state.rawValue): \($0.channel) — \($0.detail)" }
+        if dryRun {
+            return ActionReport(action: "release.notify", version: release.version.description, commands: lines, dryRun: true,
+                                message: "Subject: \(notice.subject)\n\n" + notice.text)
+        }
+        if report.failed { throw NoticeError(lines.filter { $0.hasPrefix("failed") }.joined(separator: "; ")) }
+        let sent = report.outcomes.filter { $0.state == .sent }.count
+        return ActionReport(action: "release.notify", version: release.version.description, commands: lines, dryRun: false,
+                            message: "the notice of \(release.version) went to \(sent) channel(s)" + (report.recordProblem.map { "; \($0)" } ?? ""))
     }
 
     /// An error's description on one line, for the status line.

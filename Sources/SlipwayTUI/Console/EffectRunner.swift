@@ -71,7 +71,7 @@ public struct EffectRunner: Sendable {
             }
         case .loadRelease, .planRelease, .runRelease:
             return performRelease(effect)
-        case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds:
+        case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds, .verifyEnvironment:
             return performEnvironments(effect)
         case .hotfixes(let hotfixEffect):
             return [performHotfix(hotfixEffect)]

@@ -49,6 +49,8 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("h")], "h", .clearHold, panels: [.environments], footer: true),
         KeyBinding([.character("R")], "R", .rollback, panels: [.rollback], footer: true),
         KeyBinding([.character("v")], "v", .verifyArtefacts, panels: [.release, .rollback], footer: true),
+        KeyBinding([.character("n")], "n", .notifyStakeholders, panels: [.release], footer: true),
+        KeyBinding([.character("v")], "v", .verifyEnvironment, panels: [.environments], footer: true),
         KeyBinding([.tab], "Tab", .nextPanel, footer: true),
         KeyBinding([.backTab], "S-Tab", .previousPanel),
         KeyBinding([.character("1")], "1", .showChanges),

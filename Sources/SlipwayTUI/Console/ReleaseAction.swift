@@ -7,6 +7,8 @@ public enum ReleaseAction: String, Sendable, Hashable, CaseIterable {
     case approve
     case merge
     case tag
+    /// After the tag: the release notice to every channel that does not have it yet.
+    case notify
 
     /// What the confirm dialog and the status line call it.
     public var title: String {
@@ -16,6 +18,7 @@ public enum ReleaseAction: String, Sendable, Hashable, CaseIterable {
         case .approve: return "Approve the release PR"
         case .merge: return "Merge the release PR"
         case .tag: return "Create and push the tag"
+        case .notify: return "Send the release notice"
         }
     }
 
@@ -40,6 +43,7 @@ public enum ReleaseAction: String, Sendable, Hashable, CaseIterable {
         case .approve: return [.approvals]
         case .merge: return [.merge]
         case .tag: return [.tag]
+        case .notify: return []
         }
     }
 }

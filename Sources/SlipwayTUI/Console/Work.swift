@@ -16,6 +16,7 @@ public enum Work: Sendable, Hashable {
     case readingHotfixes
     case planningHotfix
     case runningHotfix
+    case verifyingEnvironment
 
     public var label: String {
         switch self {
@@ -35,6 +36,7 @@ public enum Work: Sendable, Hashable {
         case .readingHotfixes: return "reading hotfixes"
         case .planningHotfix: return "listing the hotfix commands"
         case .runningHotfix: return "running the hotfix action"
+        case .verifyingEnvironment: return "verifying the environment"
         }
     }
 }

@@ -49,6 +49,10 @@ public enum EnvironmentsPanel {
                 if status.settings.protected { detail.append("  protected", .warn) }
                 if let pending = status.state?.status, status.state?.isPending == true { detail.append("  " + pending, .error) }
                 if !status.holds.isEmpty { detail.append("  held: " + status.holds.map(\.version).joined(separator: ", "), .warn) }
+                if let verdict = status.lastVerdict {
+                    let role: StyleRole = verdict.verdict == .healthy ? .ok : verdict.verdict == .breach ? .error : .warn
+                    detail.append("  \(verdict.verdict.symbol) \(verdict.verdict.rawValue) on \(verdict.version ?? "?") \(day(verdict.time))", role)
+                }
                 lines.append(detail)
                 if let recovery = status.state?.recovery { lines.append(StyledLine("     recovery: " + recovery, .warn)) }
                 if index + 1 < statuses.count {

@@ -93,10 +93,15 @@ public enum ReleasePanel {
     }
 
     static func stepLines(_ step: ReleaseStep, _ shown: StepState, width: Int, showFix: Bool = true) -> [StyledLine] {
+        stepLines(number: step.rawValue, title: step.shortTitle, shown, width: width, showFix: showFix)
+    }
+
+    static func stepLines(number: Int, title: String, _ shown: StepState, width: Int, showFix: Bool = true) -> [StyledLine] {
         let detailWidth = max(10, width - stepIndent - 1)
         let (mark, role) = Self.mark(shown)
-        var line = StyledLine([(" " + mark + " ", role), ("\(step.rawValue) ", .muted),
-                               (TextFit.pad(step.shortTitle, to: titleWidth) + " ", shown.isDone ? .muted : .text)])
+        let numberText = number < 10 ? "\(number) " : "\(number)"
+        var line = StyledLine([(" " + mark + " ", role), (numberText, .muted),
+                               (TextFit.pad(title, to: titleWidth) + " ", shown.isDone ? .muted : .text)])
         let detail = TextFit.wrap(shown.detail, to: detailWidth)
         line.append(detail.first ?? "", detailRole(shown))
         var lines = [line]
@@ -140,6 +145,9 @@ public enum ReleasePanel {
         lines += stepLines(.tag, tagState, width: width)
         lines += stepLines(.publish, last.publish, width: width)
         lines += artefactLines(last.artefacts, width: width)
+        for (step, state) in last.postRelease {
+            lines += stepLines(number: step.rawValue, title: step.title, state, width: width)
+        }
         return lines
     }
 
@@ -191,6 +199,13 @@ public enum ReleasePanel {
                 for (index, part) in TextFit.wrap(command, to: max(1, width - 5)).enumerated() {
                     lines.append(StyledLine((index == 0 ? "   $ " : "     ") + part, .accent))
                 }
+            }
+        }
+        if confirmation.action == .notify, !confirmation.message.isEmpty {
+            lines.append(StyledLine())
+            lines.append(StyledLine(" The notice:", .muted))
+            for text in confirmation.message.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+                for part in TextFit.wrap(String(text), to: max(1, width - 5)) { lines.append(StyledLine("   " + part, .text)) }
             }
         }
         lines.append(StyledLine())

@@ -43,6 +43,7 @@ public enum RollbackPanel {
                 if let plan { lines += TextFit.wrap("(\(plan.choice))", to: max(1, width - 2)).map { StyledLine(" " + $0, .muted) } }
                 if let problem { lines += TextFit.wrap(problem, to: max(1, width - 4)).map { StyledLine("   " + $0, .warn) } }
                 if let plan { lines += actionLines(plan, readiness: readiness, running: panel.running, width: width) }
+                lines += criteriaLines(readiness, width: width)
                 lines.append(StyledLine(" Readiness", .title))
                 // Wide: title and reason side by side; narrow: the reason under its title.
                 let titleWidth = width >= 110 ? (readiness.items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 2 : 0
@@ -90,5 +91,24 @@ public enum RollbackPanel {
         }
         let text = " R rolls \(readiness.environment) back to \(plan.target.version) (type its name to confirm); target \(target)"
         return TextFit.wrap(text, to: max(1, width - 1)).map { StyledLine($0.hasPrefix(" ") ? $0 : " " + $0, .muted) }
+    }
+
+    /// The rollback criteria's values now; a breach is said first, with what R does about it.
+    static func criteriaLines(_ readiness: RollbackReadiness, width: Int) -> [StyledLine] {
+        guard !readiness.criteria.isEmpty else { return [] }
+        var lines: [StyledLine] = []
+        if let breach = readiness.breaches.first {
+            let text = " Breach: \(breach.check.name) is \(breach.detail) — R rolls \(readiness.environment) back"
+            lines += TextFit.wrap(text, to: max(1, width - 1)).map { StyledLine($0.hasPrefix(" ") ? $0 : " " + $0, .error) }
+        }
+        lines.append(StyledLine(" Criteria now", .title))
+        for result in readiness.criteria {
+            let (mark, role): (String, StyleRole) = result.state == .pass ? ("✓", .ok) : result.state == .breach ? ("✗", .error) : ("?", .warn)
+            var line = StyledLine("   " + mark + " ", role)
+            line.append(result.check.name + "  ", .text)
+            line.append(TextFit.truncate(result.detail, to: max(1, width - DisplayWidth.of(line.plainText) - 1)), result.state == .pass ? .muted : role)
+            lines.append(line)
+        }
+        return lines
     }
 }
