@@ -125,7 +125,10 @@ import Testing
         let production = try pipeline.readiness("production")
         #expect(production.deployed == "1.1.0" && production.target == "1.0.0")
         let productionStates = Dictionary(uniqueKeysWithValues: production.items.map { ($0.id, $0.state) })
-        #expect(productionStates == ["plan": .fail, "criteria": .fail, "migrations": .fail, "artefacts": .unknown, "time": .unknown])
+        #expect(productionStates == ["plan": .fail, "criteria": .pass, "migrations": .fail, "artefacts": .unknown, "time": .unknown])
+        #expect(production.items.first { $0.id == "criteria" }?.reason.hasPrefix("1 executable check(s) in environments[2].rollback.checks: error rate") == true,
+                "production's checks were committed before its deployment")
+        #expect(production.criteria.map(\.state) == [.inconclusive], "nothing listens where the demo's Prometheus would be")
         // Nothing listens where the demo's registries would be: unreachable, with the reason, and no hang.
         let artefacts = try #require(production.items.first { $0.id == "artefacts" })
         #expect(artefacts.details.count == 3)

@@ -44,6 +44,8 @@ public struct NoticeSender: Sendable {
     /// A JSON POST: `text` for chat tools, and the notice's fields.
     func webhook(_ notice: ReleaseNotice, url: String, headers: [String: EnvironmentValue], timeout: Double) throws(NoticeError) -> String {
         guard case .object(var members) = notice.json else { throw NoticeError("the notice could not be encoded") }
+        // `text` first, as chat tools read it: the subject, then the notice.
+        members.removeAll { $0.key == "text" }
         members.insert(("text", .string(notice.subject + "\n\n" + notice.text)), at: 0)
         var arguments = ["curl", "--silent", "--show-error", "--max-time", String(Int(timeout)), "--request", "POST",
                          "--header", "Content-Type: application/json", "--data-binary", "@-",

@@ -133,7 +133,8 @@ extension ConsoleReducer {
         let onRollback = state.panel == .rollback
         // On the Rollback panel j/k choose the environment; a page or g/G scroll its checklist.
         if onRollback, abs(delta) > 1 {
-            state.environments.rollbackScroll = max(0, min(state.environments.rollbackScroll + delta, 10_000))
+            state.environments.rollbackScroll = scrolled(state.environments.rollbackScroll, by: delta,
+                                                         lines: RollbackPanel.lines(state, width: state.width).count, state)
             return []
         }
         if onRollback { state.environments.rollbackScroll = 0 }

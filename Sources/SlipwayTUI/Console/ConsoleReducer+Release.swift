@@ -176,9 +176,18 @@ extension ConsoleReducer {
     /// j/k and the page keys on the Release and Approvals panels.
     static func scrollRelease(by delta: Int, _ state: inout ConsoleState) {
         if state.panel == .approvals {
-            state.release.approvalsScroll = max(0, min(state.release.approvalsScroll + delta, 10_000))
+            state.release.approvalsScroll = scrolled(state.release.approvalsScroll, by: delta, lines: ApprovalsPanel.lines(state, width: state.width).count, state)
         } else {
-            state.release.releaseScroll = max(0, min(state.release.releaseScroll + delta, 10_000))
+            state.release.releaseScroll = scrolled(state.release.releaseScroll, by: delta, lines: ReleasePanel.lines(state, width: state.width).count, state)
         }
+    }
+
+    /// A scroll position moved by `delta`, kept between the top and the last page of `lines`, so that after
+    /// `G` a page up moves at once.
+    static func scrolled(_ position: Int, by delta: Int, lines: Int, _ state: ConsoleState) -> Int {
+        let last = max(0, lines - state.bodyHeight)
+        // g and G move by ±Int.max/2: the move is bounded first so that nothing overflows.
+        let step = max(-last - 1, min(delta, last + 1))
+        return max(0, min(min(position, last) + step, last))
     }
 }

@@ -506,7 +506,7 @@ public enum ConsoleReducer {
             keepSelectionVisible(&state)
             if delta == -Int.max / 2 { state.topRow = 0 }
         case .version:
-            state.versionScroll = max(0, min(state.versionScroll + delta, 10_000))
+            state.versionScroll = scrolled(state.versionScroll, by: delta, lines: VersionPanel.lines(state, width: state.width).count, state)
         case .release, .approvals:
             scrollRelease(by: delta, &state)
         case .environments, .rollback:

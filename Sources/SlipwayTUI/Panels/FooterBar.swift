@@ -95,6 +95,8 @@ public enum FooterBar {
         case .promote: return "promote"
         case .rollback: return "roll back"
         case .clearHold: return "clear hold"
+        case .verifyArtefacts, .verifyEnvironment: return "verify"
+        case .notifyStakeholders: return "notify"
         case .hotfixStart: return "start"
         case .hotfixPrepare: return "prepare"
         case .hotfixApprove: return "approve"

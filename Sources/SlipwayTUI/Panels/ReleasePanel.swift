@@ -99,9 +99,10 @@ public enum ReleasePanel {
     static func stepLines(number: Int, title: String, _ shown: StepState, width: Int, showFix: Bool = true) -> [StyledLine] {
         let detailWidth = max(10, width - stepIndent - 1)
         let (mark, role) = Self.mark(shown)
-        let numberText = number < 10 ? "\(number) " : "\(number)"
+        // Steps 10 and 11 take a column more for their number, and their title one less.
+        let numberText = "\(number) "
         var line = StyledLine([(" " + mark + " ", role), (numberText, .muted),
-                               (TextFit.pad(title, to: titleWidth) + " ", shown.isDone ? .muted : .text)])
+                               (TextFit.pad(title, to: titleWidth + 2 - numberText.count) + " ", shown.isDone ? .muted : .text)])
         let detail = TextFit.wrap(shown.detail, to: detailWidth)
         line.append(detail.first ?? "", detailRole(shown))
         var lines = [line]

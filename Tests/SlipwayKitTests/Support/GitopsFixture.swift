@@ -10,7 +10,8 @@ final class GitopsFixture: @unchecked Sendable {
 
     static let stagingValues = "image:\n  repository: acme/web\n  tag: \"1.1.0\"  # set by slipway\nresources:\n  tag: keep\n"
 
-    init(extraConfig: String = "", productionRollback: String = #"{"plans": "docs/rollback", "targetMinutes": 15}"#) throws {
+    init(extraConfig: String = "", productionRollback: String = #"{"plans": "docs/rollback", "targetMinutes": 15}"#,
+         productionExtra: String = "") throws {
         envsSource = try TestRepository()
         try envsSource.commitFile("test/values.yaml", "image:\n  tag: 1.2.0\n", message: "test")
         try envsSource.commitFile("staging/values.yaml", Self.stagingValues, message: "staging")
@@ -29,7 +30,7 @@ final class GitopsFixture: @unchecked Sendable {
           {"name": "test", "auto": true, "backend": {"kind": "gitops", "repo": "\(envsRemote.root)", "file": "test/values.yaml", "key": "image.tag"}},
           {"name": "staging", "backend": {"kind": "gitops", "repo": "\(envsRemote.root)", "file": "staging/values.yaml", "key": "image.tag"}},
           {"name": "production", "backend": {"kind": "gitops", "repo": "\(envsRemote.root)", "file": "production/env.json", "key": "image.tag"},
-           "rollback": \(productionRollback)}
+           "rollback": \(productionRollback)\(productionExtra)}
         ]\(extraConfig)}
         """
         try app.write(".slipway.json", config)

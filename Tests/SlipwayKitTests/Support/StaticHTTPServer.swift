@@ -32,6 +32,16 @@ final class StaticHTTPServer: @unchecked Sendable {
                     return self.answer(200, b"<html><body>502 Bad Gateway</body></html>", [("Content-Type", "application/vnd.oci.image.manifest.v1+json")])
                 if mode == "hang": time.sleep(60)
             do_HEAD = do_GET
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if mode == "hang": time.sleep(60)
+                if mode == "500": return self.answer(500, b"internal error")
+                import os
+                os.makedirs(root + "/posts", exist_ok=True)
+                count = len(os.listdir(root + "/posts"))
+                with open("%s/posts/%03d.json" % (root, count), "wb") as f: f.write(body)
+                with open("%s/posts/%03d.headers" % (root, count), "w") as f: f.write(str(self.headers))
+                return self.answer(200, b"ok")
         handler = functools.partial(Handler, directory=root)
         http.server.ThreadingHTTPServer(("127.0.0.1", port), handler).serve_forever()
         """
@@ -43,6 +53,13 @@ final class StaticHTTPServer: @unchecked Sendable {
         let port = TestServer.freePort()
         server = try TestServer(["python3", folder + "/serve.py", String(port), mode.rawValue, folder + "/root"],
                                 port: port, folder: folder, readyPath: "/ready")
+    }
+
+    /// The bodies POSTed to it, oldest first.
+    var posts: [String] {
+        let folder = root + "/posts"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
     }
 
     /// Writes `text` at `path` under the served folder.

@@ -12,8 +12,9 @@ final class TestServer: @unchecked Sendable {
     let folder: String
     private let process = Process()
 
-    /// Starts `arguments` (the program resolved with `TestServer.tool`) and waits until `readyPath` answers.
-    init(_ arguments: [String], port: Int, folder: String, readyPath: String, environment: [String: String] = [:]) throws {
+    /// Starts `arguments` (the program resolved with `TestServer.tool`) and waits until `readyPath` answers over
+    /// HTTP (or, with `nil`, until the port takes a connection).
+    init(_ arguments: [String], port: Int, folder: String, readyPath: String?, environment: [String: String] = [:]) throws {
         self.port = port
         self.folder = folder
         process.executableURL = URL(fileURLWithPath: try Self.tool(arguments[0]))
@@ -28,7 +29,30 @@ final class TestServer: @unchecked Sendable {
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        try waitUntilReady("http://127.0.0.1:\(port)" + readyPath)
+        if let readyPath { try waitUntilReady("http://127.0.0.1:\(port)" + readyPath) } else { try waitUntilListening() }
+    }
+
+    func waitUntilListening() throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if !process.isRunning { throw TestServerError("the server exited at start: \((try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? "")") }
+            if Self.accepts(port) { return }
+            usleep(50_000)
+        }
+        throw TestServerError("nothing listened on \(port) within 20 s")
+    }
+
+    /// Whether something takes a TCP connection on 127.0.0.1:`port`.
+    static func accepts(_ port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 
     var url: String { "http://127.0.0.1:\(port)" }

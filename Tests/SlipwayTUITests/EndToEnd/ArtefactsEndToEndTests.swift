@@ -22,13 +22,16 @@ struct ArtefactsEndToEndTests {
         // Below the next release's steps: the last release with a row per artefact. Scroll to it.
         try session.waitFor("Preconditions all met", seconds: 30)
         try session.press("G")
-        var screen = try session.waitForAll(["Last release v1.2.0  tag pushed", "· 8 CI publishes, verified",
+        var screen = try session.waitForAll(["· 8 CI publishes, verified",
                                              "artefacts: 3 unreachable", "? oci-image unreachable 127.0.0.1:5999/acme/web:1.2.0",
                                              "? helm-oci  unreachable oci://127.0.0.1:5999/charts/web:0.3.0",
-                                             "? pypi      unreachable acme-web 1.2.0"], seconds: 30)
+                                             "? pypi      unreachable acme-web 1.2.0",
+                                             "→ 9 Verified where it runs", "· 10 Monitoring healthy", "→ 11 Stakeholders notified"], seconds: 30)
         #expect(screen.contains("connection refused") || screen.contains("Couldn't connect"), "a row says why:\n\(screen)")
         #expect(screen.contains("v verify"))
 
+        try session.press("PageUp")
+        try session.waitFor("Last release v1.2.0  tag pushed")
         try session.press("v")
         try session.waitFor("artefacts of v1.2.0: 3 unreachable", seconds: 30)
 
