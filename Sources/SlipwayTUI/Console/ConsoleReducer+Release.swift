@@ -16,6 +16,10 @@ extension ConsoleReducer {
         case .releaseFailed(let message):
             finish(.readingRelease, &state)
             state.release.load = .failed(message)
+        case .releasePlanned(.notify, let report) where !report.commands.isEmpty && report.commands.allSatisfy({ $0.hasPrefix("already-sent") }):
+            finish(.planningRelease, &state)
+            state.status = StatusMessage("every channel has the notice of \(report.version) already "
+                                         + "(slipway release notify --resend CHANNEL sends it again)", .info)
         case .releasePlanned(let action, let report):
             finish(.planningRelease, &state)
             guard state.overlay == nil, state.release.running == nil else {

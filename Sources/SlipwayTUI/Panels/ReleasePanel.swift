@@ -195,10 +195,11 @@ public enum ReleasePanel {
             lines.append(StyledLine())
             for part in TextFit.wrap(confirmation.message, to: max(1, width - 3)) { lines.append(StyledLine("   " + part, .muted)) }
         } else {
-            lines.append(StyledLine(" It runs, in this order:", .muted))
+            let notify = confirmation.action == .notify
+            lines.append(StyledLine(notify ? " Channel by channel:" : " It runs, in this order:", .muted))
             for command in confirmation.commands {
                 for (index, part) in TextFit.wrap(command, to: max(1, width - 5)).enumerated() {
-                    lines.append(StyledLine((index == 0 ? "   $ " : "     ") + part, .accent))
+                    lines.append(StyledLine((index == 0 ? (notify ? "   · " : "   $ ") : "     ") + part, .accent))
                 }
             }
         }
@@ -213,7 +214,7 @@ public enum ReleasePanel {
         if confirmation.dryRun {
             lines.append(StyledLine(" dry-run: nothing will run. Enter or Esc closes.", .warn))
         } else {
-            lines.append(StyledLine(" y runs these commands, n cancels", .text))
+            lines.append(StyledLine(confirmation.action == .notify ? " y sends it, n cancels" : " y runs these commands, n cancels", .text))
         }
         return lines
     }
