@@ -15,6 +15,7 @@ enum Subcommands {
         (HotfixCommand.spec, HotfixCommand.run),
         (ArtefactsCommand.spec, ArtefactsCommand.run),
         (ChartCommand.spec, ChartCommand.run),
+        (AuditCommand.spec, AuditCommand.run),
         (DoctorCommand.spec, DoctorCommand.run),
     ]
 

@@ -34,8 +34,8 @@ import Testing
         #expect(classified.group == .fixes)
         #expect(classified.override?.reason == "fixes the build")
         #expect(workspace.proposal.next.description == "3.0.0")
-        let stored = try #require(FileManager.default.contents(atPath: repository.root + "/.git/slipway/overrides.json"))
-        #expect(String(decoding: stored, as: UTF8.self).contains("fixes the build"))
+        let stored = try repository.runner.run(CommandInvocation(["git", "show", "refs/slipway/overrides:overrides.json"], in: repository.root))
+        #expect(stored.text.contains("fixes the build"))
     }
 
     @Test func dryRunOverridesAreUsedButNotSaved() throws {
@@ -46,7 +46,8 @@ import Testing
         let actions = runner.perform(.saveOverrides(overrides, persist: false, message: "dry"))
         guard case .workspaceLoaded(let workspace)? = actions.last else { Issue.record("\(actions)"); return }
         #expect(workspace.proposal.next.description == "1.5.0")
-        #expect(!FileManager.default.fileExists(atPath: repository.root + "/.git/slipway/overrides.json"))
+        let stored = try repository.runner.runUnchecked(CommandInvocation(["git", "rev-parse", "--verify", "--quiet", "refs/slipway/overrides"], in: repository.root))
+        #expect(!stored.status.isSuccess, "a dry-run override is not shared")
     }
 
     @Test func showsACommitWithItsStat() throws {

@@ -29,4 +29,13 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.durationSeconds = durationSeconds
         self.detail = detail
     }
+
+    /// One entry of `slipway audit --json`.
+    public var json: JSONValue {
+        .object([("time", .string(ISO8601DateFormatter().string(from: time))), ("identity", .string(identity)),
+                 ("action", .string(action)), ("version", version.map(JSONValue.string) ?? .null),
+                 ("target", target.map(JSONValue.string) ?? .null), ("commands", .array(commands.map(JSONValue.string))),
+                 ("outcome", .string(outcome)), ("durationSeconds", .number(durationSeconds)),
+                 ("detail", detail.map(JSONValue.string) ?? .null)])
+    }
 }

@@ -24,8 +24,8 @@ public struct EnvironmentPipeline: Sendable {
         self.repository = repository
         self.config = config
         self.environments = environments
-        self.audit = AuditLog(repository: repository)
-        self.holds = EnvironmentHolds(repository: repository)
+        self.audit = AuditLog(repository: repository, remote: config.forge.remote)
+        self.holds = EnvironmentHolds(repository: repository, remote: config.forge.remote)
         self.makeBackend = backend
     }
 

@@ -51,6 +51,17 @@ public struct GitRepository: Sendable {
         }
     }
 
+    /// Runs `git ARGUMENTS` with `input` on its standard input and returns whatever it exited with.
+    public func gitUnchecked(_ arguments: [String], input: Data, timeout: Double = 120) throws(GitError) -> CommandOutput {
+        var invocation = invocation(arguments, timeout: timeout)
+        invocation.input = input
+        do {
+            return try runner.runUnchecked(invocation)
+        } catch {
+            throw GitError.wrap(error)
+        }
+    }
+
     /// Runs `git ARGUMENTS` and returns whatever it exited with.
     public func gitUnchecked(_ arguments: [String], timeout: Double = 120) throws(GitError) -> CommandOutput {
         do {

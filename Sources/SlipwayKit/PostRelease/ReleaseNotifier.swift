@@ -92,7 +92,7 @@ public struct ReleaseNotifier: Sendable {
         } catch {
             outcome = Outcome(channel: channel.id, state: .failed, detail: error.description)
         }
-        try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: "release.notify", version: release.version.description,
+        try? AuditLog(repository: repository, remote: config.forge.remote).append(AuditEntry(identity: identity, action: "release.notify", version: release.version.description,
                                                                 target: channel.id, outcome: outcome.state == .sent ? "ok" : "failed",
                                                                 durationSeconds: Date().timeIntervalSince(started), detail: outcome.detail))
         return outcome

@@ -21,6 +21,8 @@ extension ReleaseEngine {
         var journal = journal
         journal.inFlight = ReleaseJournal.InFlight(step: step, commands: commands, startedAt: Date())
         try journal.save(repository, kind: journalKind)
+        let claims = ReleaseClaims(repository: repository, remote: remote)
+        if journalKind == "release" { claims.advance(journalKind, to: step) }
         let started = ContinuousClock.now
         let identity = (try? GitIdentity.current(repository).description) ?? "unknown"
         func seconds() -> Double {
@@ -32,8 +34,9 @@ extension ReleaseEngine {
             journal.inFlight = nil
             journal.lastFailure = nil
             if finishes { ReleaseJournal.remove(repository, kind: journalKind) } else { try journal.save(repository, kind: journalKind) }
+            if finishes, journalKind == "release" { claims.end(journalKind) }
             let detail = note.map { "\(message); \($0)" } ?? message
-            try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
+            try? AuditLog(repository: repository, remote: remote).append(AuditEntry(identity: identity, action: action, version: version.description,
                                                                     commands: commands, outcome: "ok", durationSeconds: seconds(), detail: detail))
             return ActionReport(action: action, version: version.description, commands: commands, dryRun: false, message: message)
         } catch {
@@ -42,7 +45,7 @@ extension ReleaseEngine {
             journal.inFlight = nil
             if !refused { journal.lastFailure = String(describing: error) }
             try? journal.save(repository, kind: journalKind)
-            try? AuditLog(repository: repository).append(AuditEntry(identity: identity, action: action, version: version.description,
+            try? AuditLog(repository: repository, remote: remote).append(AuditEntry(identity: identity, action: action, version: version.description,
                                                                     commands: commands, outcome: refused ? "refused" : "failed", durationSeconds: seconds(),
                                                                     detail: String(describing: error)))
             throw error
@@ -68,7 +71,9 @@ extension ReleaseEngine {
     /// Branch `release/vX.Y.Z` from the base, write the manifests and CHANGELOG, commit, push. Resumes a
     /// prepare that was interrupted (the branch exists here, or the commit exists but was not pushed).
     /// `overrideReason` lets a release go on despite chart lint errors; the reason goes to the audit log.
-    public func prepare(version chosen: SemanticVersion? = nil, dryRun: Bool = false, overrideReason: String? = nil) throws -> ActionReport {
+    /// `takeOver` claims the release from another clone that began it (the audit log says whose it was).
+    public func prepare(version chosen: SemanticVersion? = nil, dryRun: Bool = false, overrideReason: String? = nil,
+                        takeOver: Bool = false) throws -> ActionReport {
         try fetch()
         let identity = try GitIdentity.current(repository)
         let existing = try releaseInProgress()
@@ -122,6 +127,15 @@ extension ReleaseEngine {
         ]
         let journal = existing?.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base,
                                                           startedBy: identity.description)
+        if !dryRun {
+            let replaced = try ReleaseClaims(repository: repository, remote: remote).take(
+                "release", version: version.description, branch: branch, by: identity.description, step: ReleaseStep.manifest.key,
+                takeOver: takeOver, stale: { (try? tagExists(tagName(for: SemanticVersion($0.version) ?? version)).anywhere) ?? false })
+            if let replaced {
+                let taken = "taken over from \(replaced.startedBy) (clone \(replaced.clone.prefix(8)), step \(replaced.step))"
+                note = note.map { "\($0); \(taken)" } ?? taken
+            }
+        }
         return try perform(.manifest, version: version, commands: display(commands), dryRun: dryRun, journal: journal, note: note) {
             if localBranch {
                 try repository.git(["checkout", "--quiet", branch])

@@ -87,7 +87,9 @@ public struct ReleaseEngine: Sendable {
         }
         let branch = journal?.branch ?? branchName(for: version)
         let tag = tagName(for: version)
-        var steps: [(ReleaseStep, StepState)] = [(.version, .done("\(version) (\(journal.map { "started by \($0.startedBy)" } ?? "release branch found on \(remote)"))"))]
+        let claim = try? ReleaseClaims(repository: repository, remote: remote).claim("release")
+        let startedBy = journal?.startedBy ?? (claim?.version == version.description ? claim?.startedBy : nil)
+        var steps: [(ReleaseStep, StepState)] = [(.version, .done("\(version) (\(startedBy.map { "started by \($0)" } ?? "release branch found on \(remote)"))"))]
         let remoteTip = try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")
         let localTip = try? repository.resolveCommit("refs/heads/\(branch)")
         let subject = Self.commitSubject(for: version)
@@ -182,6 +184,10 @@ public struct ReleaseEngine: Sendable {
             steps.append((.publish, .blocked(reason: "the tag is not pushed yet", fix: "tag first")))
         }
         if let journal, let failure = journal.lastFailure { warnings.append("last attempt failed: \(failure)") }
+        let claims = ReleaseClaims(repository: repository, remote: remote)
+        if let claim = try? claims.claim("release"), claim.version == version.description, claim.clone != claims.cloneID {
+            warnings.append("\(claim.startedBy) is making this release from another clone since \(ReleaseClaims.time(claim.startedAt)) (step \(claim.step) since \(ReleaseClaims.time(claim.stepSince)))")
+        }
         var status = ReleaseStatus(version: version, tagName: tag, branch: branch, base: base, started: true, steps: steps,
                                    pullRequest: pullRequest, requiredApprovals: required, preconditions: [], journal: journal,
                                    warnings: warnings)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// An append-only record the team shares: lines in `git notes` under one ref, attached to commits, fetched from
+/// An append-only record the team shares: lines in `git notes` under one ref, attached to objects, fetched from
 /// and pushed to the remote. Two clones appending at once both keep their lines: a push that loses the race
-/// fetches, merges (`cat_sort_uniq`: every line of both, once) and pushes again.
+/// fetches, merges (`cat_sort_uniq`: every line of both, once, sorted) and pushes again.
 public struct SharedNotes: Sendable {
     public let repository: GitRepository
     public let remote: String
@@ -15,18 +15,21 @@ public struct SharedNotes: Sendable {
         self.ref = ref
     }
 
-    /// Where the remote's side is fetched to before it is merged with this clone's.
-    var trackingRef: String { "refs/slipway/remote-" + ref.replacingOccurrences(of: "refs/", with: "") }
+    /// Where `SharedState` fetches the remote's side: `refs/slipway-remote/notes/notices`.
+    var trackingRef: String { "refs/slipway-remote/notes/" + ((ref as NSString).lastPathComponent) }
 
     /// Brings the remote's lines in and merges them with this clone's own; a remote without the ref is fine.
     public func fetch() throws(SharedRecordError) {
-        let output = try git(["fetch", "--quiet", "--end-of-options", remote, "+\(ref):\(trackingRef)"], timeout: 60)
-        guard output.status.isSuccess else {
-            if output.errorText.contains("couldn't find remote ref") { return }
-            throw SharedRecordError("\(remote) could not be reached for \(ref): \(output.errorSummary)")
-        }
-        let local = try git(["rev-parse", "--verify", "--quiet", ref])
-        if !local.status.isSuccess {
+        guard SharedState.hasRemote(repository, remote) else { return }
+        let output = try git(["fetch", "--quiet", "--end-of-options", remote, "+refs/notes/slipway/*:refs/slipway-remote/notes/*"], timeout: 60)
+        guard output.status.isSuccess else { throw SharedRecordError("\(remote) could not be reached for \(ref): \(output.errorSummary)") }
+        try mergeFetched()
+    }
+
+    /// Merges the fetched copy (if any) into this clone's ref.
+    func mergeFetched() throws(SharedRecordError) {
+        guard try git(["rev-parse", "--verify", "--quiet", trackingRef]).status.isSuccess else { return }
+        guard try git(["rev-parse", "--verify", "--quiet", ref]).status.isSuccess else {
             _ = try git(["update-ref", ref, trackingRef])
             return
         }
@@ -52,12 +55,17 @@ public struct SharedNotes: Sendable {
 
     /// Pushes this clone's record, merging the remote's first when someone pushed before.
     public func push() throws(SharedRecordError) {
+        guard SharedState.hasRemote(repository, remote) else { return }
+        guard try git(["rev-parse", "--verify", "--quiet", ref]).status.isSuccess else { return }
         var last = ""
         for _ in 1...3 {
             let pushed = try git(["push", "--quiet", "--end-of-options", remote, "\(ref):\(ref)"], timeout: 60)
-            if pushed.status.isSuccess { return }
+            if pushed.status.isSuccess {
+                _ = try git(["update-ref", trackingRef, ref])
+                return
+            }
             last = pushed.errorSummary
-            guard pushed.errorText.contains("rejected") || pushed.errorText.contains("fetch first") || pushed.errorText.contains("non-fast-forward") else { break }
+            guard SharedState.lostRace(pushed) else { break }
             try fetch()
         }
         throw SharedRecordError("the record \(ref) could not be pushed to \(remote): \(last); it is kept in this clone and goes with the next push")

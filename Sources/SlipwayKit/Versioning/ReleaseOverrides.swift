@@ -14,33 +14,35 @@ public struct ReleaseOverrides: Sendable, Hashable, Codable {
         self.version = version
     }
 
-    public static func path(in repository: GitRepository) -> String {
-        repository.slipwayDirectory + "/overrides.json"
+    /// The shared record the overrides live in: `refs/slipway/overrides` on the remote.
+    public static func document(_ repository: GitRepository, remote: String = "origin") -> SharedDocument {
+        SharedDocument(repository: repository, remote: remote, name: "overrides")
     }
 
     /// The overrides for the release starting at `base`; those made for another release are ignored.
-    public static func load(from repository: GitRepository, base: String) throws(StateFileError) -> ReleaseOverrides {
-        let path = path(in: repository)
-        guard let data = FileManager.default.contents(atPath: path) else { return ReleaseOverrides(base: base) }
+    public static func load(from repository: GitRepository, base: String, remote: String = "origin") throws(StateFileError) -> ReleaseOverrides {
+        let document = document(repository, remote: remote)
+        guard let data = try document.read().data else { return ReleaseOverrides(base: base) }
         let stored: ReleaseOverrides
         do {
             stored = try JSONDecoder().decode(ReleaseOverrides.self, from: data)
         } catch {
-            throw StateFileError(path: path, problem: "cannot be read (\(error)); delete it to start over")
+            throw StateFileError(path: document.where_, problem: "cannot be read (\(error.localizedDescription)); the shared record was damaged — fix it or delete the ref")
         }
         return stored.base == base ? stored : ReleaseOverrides(base: base)
     }
 
-    public func save(to repository: GitRepository) throws(StateFileError) {
+    /// Shares these overrides (a compare-and-swap against the remote's copy; the last decision wins).
+    public func save(to repository: GitRepository, remote: String = "origin") throws(StateFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            let data = try encoder.encode(self)
-            try AtomicFile.write(data, to: Self.path(in: repository))
-        } catch let error as StateFileError {
-            throw error
-        } catch {
-            throw StateFileError(path: Self.path(in: repository), problem: "cannot be written (\(error))")
+        let data: Data
+        do { data = try encoder.encode(self) } catch {
+            throw StateFileError(path: "refs/slipway/overrides", problem: "cannot be encoded (\(error))")
+        }
+        let document = Self.document(repository, remote: remote)
+        do { try document.update { _ in data } } catch let error as StateFileError { throw error } catch {
+            throw StateFileError(path: document.where_, problem: "could not be shared: \(error)")
         }
     }
 }

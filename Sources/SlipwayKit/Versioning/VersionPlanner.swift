@@ -36,7 +36,7 @@ public struct VersionPlanner: Sendable {
             if let overrides {
                 stored = overrides
             } else {
-                do { stored = try ReleaseOverrides.load(from: repository, base: base?.name ?? "") } catch { throw .state(error) }
+                do { stored = try ReleaseOverrides.load(from: repository, base: base?.name ?? "", remote: config.forge.remote) } catch { throw .state(error) }
             }
             classifier = CommitClassifier(rules: config.bump, majorIsZero: (base?.version ?? .zero).major == 0, overrides: stored.commits)
         }

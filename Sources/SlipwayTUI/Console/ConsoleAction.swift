@@ -40,4 +40,6 @@ public enum ConsoleAction: Sendable {
     case environmentVerifyFailed(environment: String, message: String)
     /// The Hotfixes panel's board and actions.
     case hotfixes(HotfixResult)
+    /// The shared records were synchronised: how stale they are (`nil`: fresh) and what moved into them.
+    case sharedSynced(staleness: String?, migrated: [String])
 }

@@ -15,6 +15,10 @@ public enum ConsoleReducer {
             state.height = max(0, height)
             keepSelectionVisible(&state)
             return []
+        case .sharedSynced(let staleness, let migrated):
+            state.sharedStaleness = staleness
+            if !migrated.isEmpty { state.status = StatusMessage("moved into the shared records: " + migrated.joined(separator: "; "), .info) }
+            return []
         case .tick:
             if state.isBusy { state.spinnerFrame = (state.spinnerFrame + 1) % 10 }
             state.environments.running?.ticks += 1

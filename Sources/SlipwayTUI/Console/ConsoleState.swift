@@ -18,6 +18,8 @@ public struct ConsoleState: Sendable {
     public var overrides = ReleaseOverrides()
     public var overlay: Overlay?
     public var status: StatusMessage?
+    /// Set while the team's shared records could not be fetched: how old the ones shown are, and why.
+    public var sharedStaleness: String?
     public var inFlight: [Work] = []
     public var spinnerFrame = 0
     public var quitRequested = false

@@ -29,8 +29,25 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// Does `effect` on the calling thread.
+    /// Does `effect` on the calling thread; effects that read what the team shares fetch it first.
     public func perform(_ effect: ConsoleEffect) -> [ConsoleAction] {
+        switch effect {
+        case .loadRelease, .loadEnvironments, .loadRollback, .hotfixes(.loadBoard):
+            return syncShared() + dispatch(effect)
+        default:
+            return dispatch(effect)
+        }
+    }
+
+    /// One fetch of the shared records (holds, audit trail, releases in flight, notices, overrides).
+    func syncShared() -> [ConsoleAction] {
+        guard let repository = try? GitRepository.open(repositoryPath, runner: runner),
+              let config = try? SlipwayConfig.load(repositoryRoot: repository.root) else { return [] }
+        let sync = SharedState(repository: repository, remote: config.forge.remote).sync()
+        return [.sharedSynced(staleness: sync.staleness(), migrated: sync.migrated)]
+    }
+
+    func dispatch(_ effect: ConsoleEffect) -> [ConsoleAction] {
         switch effect {
         case .loadWorkspace(let overrides):
             return [loadWorkspace(overrides: overrides)]
@@ -47,7 +64,8 @@ public struct EffectRunner: Sendable {
             if persist {
                 do {
                     let repository = try GitRepository.open(repositoryPath, runner: runner)
-                    try overrides.save(to: repository)
+                    let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+                    try overrides.save(to: repository, remote: config.forge.remote)
                 } catch let error as GitError {
                     return [.overridesFailed(error.description)]
                 } catch let error as StateFileError {
@@ -105,7 +123,7 @@ public struct EffectRunner: Sendable {
             let branch = try repository.currentBranch()
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
             let proposal = try planner.propose()
-            let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "")
+            let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "", remote: config.forge.remote)
             let charts = ChartVersionPlanner(repository: repository, config: config).propose(for: proposal)
             let lint = charts.isEmpty ? [] : ChartLinter(repository: repository, config: config).lint(proposals: false)
             return .success(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,

@@ -10,6 +10,12 @@ public enum EnvironmentsPanel {
 
     static let reading = StyledLine(" Reading the environments…", .muted)
 
+    /// Said above what the team shares when it could not be fetched: the holds, verdicts and trail shown are old.
+    static func staleness(_ state: ConsoleState, width: Int) -> [StyledLine] {
+        guard let stale = state.sharedStaleness else { return [] }
+        return TextFit.wrap("⚠ " + stale, to: max(1, width - 2)).map { StyledLine(" " + $0, .warn) }
+    }
+
     /// What both environment panels say when the environments cannot be read.
     static func failure(_ message: String, width: Int) -> [StyledLine] {
         [StyledLine(" Could not read the environments:", .error)]
@@ -27,6 +33,7 @@ public enum EnvironmentsPanel {
         case .loaded(let statuses):
             var lines: [StyledLine] = []
             let selected = panel.selectedIndex
+            lines += EnvironmentsPanel.staleness(state, width: width)
             for (index, status) in statuses.enumerated() {
                 let marker = index == selected ? "▸ " : "  "
                 var line = StyledLine(" " + marker, .accent)

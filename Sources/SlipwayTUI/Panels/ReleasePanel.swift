@@ -21,7 +21,8 @@ public enum ReleasePanel {
                 + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
                 + [StyledLine(), StyledLine(" r tries again.", .muted)]
         case .loaded(let snapshot):
-            return lines(snapshot.status, running: state.release.running, dryRun: state.dryRun, width: width)
+            return EnvironmentsPanel.staleness(state, width: width)
+                + lines(snapshot.status, running: state.release.running, dryRun: state.dryRun, width: width)
         }
     }
 

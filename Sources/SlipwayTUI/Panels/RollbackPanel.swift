@@ -20,6 +20,7 @@ public enum RollbackPanel {
         case .loaded(let statuses):
             var lines: [StyledLine] = []
             var tabs = StyledLine(" ", .text)
+            lines += EnvironmentsPanel.staleness(state, width: width)
             let selected = panel.rollbackIndex
             for (index, status) in statuses.enumerated() {
                 tabs.append(index == selected ? "[\(status.name)]" : " \(status.name) ", index == selected ? .selection : .muted)

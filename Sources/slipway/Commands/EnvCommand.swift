@@ -30,6 +30,7 @@ enum EnvCommand {
         }
         let rest = Array(parsed.positional.dropFirst())
         let context = try RepositoryContext(arguments: parsed)
+        context.sync()
         let pipeline = try EnvironmentPipeline(repository: context.repository, config: context.config)
         let json = parsed.has("json")
         func environmentName() throws -> String {

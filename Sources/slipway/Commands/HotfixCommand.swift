@@ -42,6 +42,7 @@ enum HotfixCommand {
         let version = try needsVersion ? SemanticVersion(parsing: parsed.positional[1]) : nil
         let chosen = try parsed.value("version").map { (text) throws(SemanticVersionError) in try SemanticVersion(parsing: text) }
         let context = try RepositoryContext(arguments: parsed)
+        context.sync()
         let engine = HotfixEngine(repository: context.repository, config: context.config)
         let dryRun = parsed.has("dry-run")
         let json = parsed.has("json")

@@ -6,7 +6,7 @@ enum ReleaseCommand {
 
     static let spec = SubcommandSpec(
         name: "release",
-        usage: "release status | prepare [--version X.Y.Z] [--override-reason TEXT] | open-pr | approve | merge | tag | publish-status | notify [--version X.Y.Z] [--resend CHANNEL]  [--dry-run] [--json]",
+        usage: "release status | prepare [--version X.Y.Z] [--override-reason TEXT] [--take-over] | open-pr | approve | merge | tag | publish-status | notify [--version X.Y.Z] [--resend CHANNEL]  [--dry-run] [--json]",
         summary: """
         Steps through the release in progress (found from the release branch, the journal under .git/slipway/ and
         the forge, whatever branch is checked out). status shows every step with its state and the fix for a
@@ -17,6 +17,7 @@ enum ReleaseCommand {
         options: [SubcommandSpec.repoOption, .value("version", "prepare: release this version instead of the proposed one"),
                   .value("override-reason", "prepare: go on despite chart lint errors; the reason is kept in the audit log"),
                   .value("resend", "notify: send to this channel (its kind or its id) again"),
+                  .flag("take-over", "prepare: take the release over from the clone that began it (the audit log says whose it was)"),
                   .flag("dry-run", "print the commands, change nothing"), SubcommandSpec.jsonOption])
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -25,6 +26,7 @@ enum ReleaseCommand {
             throw UsageError("release: say one of \(actions.joined(separator: ", ")) (see slipway release --help)")
         }
         let context = try RepositoryContext(arguments: parsed)
+        context.sync()
         let engine = ReleaseEngine(repository: context.repository, config: context.config, files: ReleaseFileEditor())
         let dryRun = parsed.has("dry-run")
         do {
@@ -45,7 +47,8 @@ enum ReleaseCommand {
                 if let reason = parsed.value("override-reason"), reason.trimmingCharacters(in: .whitespaces).isEmpty {
                     throw UsageError("--override-reason needs the reason in words")
                 }
-                report = try engine.prepare(version: version, dryRun: dryRun, overrideReason: parsed.value("override-reason"))
+                report = try engine.prepare(version: version, dryRun: dryRun, overrideReason: parsed.value("override-reason"),
+                                            takeOver: parsed.has("take-over"))
             case "open-pr": report = try engine.openPullRequest(dryRun: dryRun)
             case "approve": report = try engine.approve(dryRun: dryRun)
             case "merge": report = try engine.merge(dryRun: dryRun)

@@ -13,4 +13,14 @@ struct RepositoryContext {
     }
 
     var planner: VersionPlanner { VersionPlanner(repository: repository, config: config) }
+
+    /// Brings the team's shared records up to date (one fetch); says on stderr when they could not be, and
+    /// what was moved into them from this clone's old files.
+    @discardableResult
+    func sync() -> SharedState.Sync {
+        let sync = SharedState(repository: repository, remote: config.forge.remote).sync()
+        for line in sync.migrated { FileHandle.standardError.write(Data("slipway: moved into the shared records: \(line)\n".utf8)) }
+        if let stale = sync.staleness() { Output.warnings([stale]) }
+        return sync
+    }
 }
