@@ -52,6 +52,10 @@ if arguments.first == "--help" || arguments.first == "-h" || arguments.first == 
     } catch let error as UsageError {
         Output.error(error.description)
         code = 2
+    } catch let error as SharedRecordError {
+        // The remote refused or could not be reached: the change was not made (exit 1, not bad input).
+        Output.error(error.description)
+        code = 1
     } catch {
         Output.error(String(describing: error))
         code = 2

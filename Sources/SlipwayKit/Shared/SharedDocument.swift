@@ -63,16 +63,17 @@ public struct SharedDocument: Sendable {
                 return next
             }
             guard SharedState.lostRace(pushed) else {
-                throw StateFileError(path: where_, problem: "could not be updated: \(pushed.errorSummary); nothing was changed")
+                throw SharedRecordError("\(where_) could not be updated: \(SharedState.pushFailure(pushed)); nothing was changed")
             }
             try refetch()
         }
-        throw StateFileError(path: where_, problem: "changed under this clone four times in a row; nothing was changed, try again")
+        throw SharedRecordError("\(where_) changed under this clone four times in a row; nothing was changed, try again")
     }
 
     /// The remote's copy, taken as this clone's.
     func refetch() throws(StateFileError) {
-        let fetched = try git(["fetch", "--quiet", "--end-of-options", remote, "+refs/slipway/*:refs/slipway-remote/*"], timeout: 60)
+        // (A failed fetch is a problem of the record's remote, said with the record's name.)
+        let fetched = try git(["fetch", "--quiet", "--prune", "--end-of-options", remote, "+refs/slipway/*:refs/slipway-remote/*"], timeout: 60)
         guard fetched.status.isSuccess else { throw StateFileError(path: where_, problem: "could not be fetched: \(fetched.errorSummary)") }
         try adoptFetched()
     }

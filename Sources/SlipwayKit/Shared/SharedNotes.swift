@@ -21,7 +21,7 @@ public struct SharedNotes: Sendable {
     /// Brings the remote's lines in and merges them with this clone's own; a remote without the ref is fine.
     public func fetch() throws(SharedRecordError) {
         guard SharedState.hasRemote(repository, remote) else { return }
-        let output = try git(["fetch", "--quiet", "--end-of-options", remote, "+refs/notes/slipway/*:refs/slipway-remote/notes/*"], timeout: 60)
+        let output = try git(["fetch", "--quiet", "--prune", "--end-of-options", remote, "+refs/notes/slipway/*:refs/slipway-remote/notes/*"], timeout: 60)
         guard output.status.isSuccess else { throw SharedRecordError("\(remote) could not be reached for \(ref): \(output.errorSummary)") }
         try mergeFetched()
     }
@@ -64,7 +64,7 @@ public struct SharedNotes: Sendable {
                 _ = try git(["update-ref", trackingRef, ref])
                 return
             }
-            last = pushed.errorSummary
+            last = SharedState.pushFailure(pushed)
             guard SharedState.lostRace(pushed) else { break }
             try fetch()
         }

@@ -48,8 +48,22 @@ public struct SharedState: Sendable {
     /// A push that was rejected because the remote moved on (someone else pushed first).
     static func lostRace(_ output: CommandOutput) -> Bool {
         let text = output.errorText
-        if text.contains("remote rejected") { return false }
+        // The remote refused it: a lost race only when two pushes met at the ref's lock, not when a hook said no.
+        if text.contains("remote rejected") {
+            return text.contains("cannot lock ref") || text.contains("failed to update ref") || text.contains("incorrect old value")
+        }
         return text.contains("stale info") || text.contains("fetch first") || text.contains("non-fast-forward") || text.contains("[rejected]")
+    }
+
+    /// Why a push failed, in the remote's own words: its `remote:` lines (a hook's message) and the reason git
+    /// gives for the ref.
+    static func pushFailure(_ output: CommandOutput) -> String {
+        let lines = output.errorText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let remote = lines.filter { $0.hasPrefix("remote:") }.map { $0.dropFirst("remote:".count).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let reason = lines.first { $0.hasPrefix("! [") }.flatMap { line in line.range(of: "(").map { String(line[$0.lowerBound...]) } }
+        let parts = remote + [reason].compactMap { $0 }
+        return parts.isEmpty ? output.errorSummary : parts.joined(separator: " ")
     }
 
     var stampPath: String { repository.slipwayDirectory + "/shared.json" }
@@ -65,7 +79,7 @@ public struct SharedState: Sendable {
             return sync
         }
         let refspecs = ["+refs/slipway/*:refs/slipway-remote/*", "+refs/notes/slipway/*:refs/slipway-remote/notes/*"]
-        let fetched = try? repository.gitUnchecked(["fetch", "--quiet", "--no-tags", "--end-of-options", remote] + refspecs, timeout: timeout)
+        let fetched = try? repository.gitUnchecked(["fetch", "--quiet", "--no-tags", "--prune", "--end-of-options", remote] + refspecs, timeout: timeout)
         guard let fetched, fetched.status.isSuccess else {
             sync.offline = "\(remote) could not be reached: " + (fetched?.errorSummary ?? "git did not run")
             return sync

@@ -82,6 +82,10 @@ enum EnvCommand {
             default:
                 throw UsageError("env: unknown action '\(action)' (status, promote, rollback, readiness, verify, hold)")
             }
+        } catch let error as EnvironmentError where error.kind == .refused || error.kind == .confirmationNeeded {
+            // A rule said no (a hold, a confirmation, nothing to do): exit 1. Bad input stays exit 2.
+            Output.error(error.description)
+            return 1
         } catch let error as DeploymentError {
             Output.error(error.message)
             if !error.output.isEmpty {

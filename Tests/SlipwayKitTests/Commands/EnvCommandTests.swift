@@ -59,14 +59,18 @@ struct EnvSandbox {
         #expect(environments.allSatisfy { $0["backend"] == .string("gitops") && $0["by"] == .string("Ops") })
     }
 
-    @Test func guardedActionsExitTwoWithoutActing() throws {
+    /// Refusals (a missing or wrong confirmation, an environment CI deploys, a version not offered) exit 1; bad
+    /// input (an environment that does not exist) exits 2; none of them acts.
+    @Test func guardedActionsAreRefusedWithoutActing() throws {
         let sandbox = try EnvSandbox()
         defer { sandbox.remove() }
-        for arguments in [["promote", "production"], ["promote", "production", "--confirm", "prod"], ["promote", "test"],
-                          ["rollback", "staging"], ["rollback", "production", "--confirm", "staging"], ["promote", "nowhere"],
-                          ["promote", "staging", "--version", "9.9.9"]] {
+        let cases: [([String], Int32)] = [(["promote", "production"], 1), (["promote", "production", "--confirm", "prod"], 1),
+                                          (["promote", "test"], 1), (["rollback", "staging"], 1),
+                                          (["rollback", "production", "--confirm", "staging"], 1), (["promote", "nowhere"], 2),
+                                          (["promote", "staging", "--version", "9.9.9"], 1)]
+        for (arguments, code) in cases {
             let result = try sandbox.run(arguments)
-            #expect(result.code == 2, "\(arguments): \(result.stderr)")
+            #expect(result.code == code, "\(arguments): \(result.stderr)")
             #expect(result.stderr.hasPrefix("slipway: "), "\(arguments)")
         }
         let status = try sandbox.run(["status", "--json"])
@@ -85,7 +89,7 @@ struct EnvSandbox {
         #expect(result.code == 0, "\(result.stderr)")
         #expect(try JSONParser.parse(Array(result.stdout.utf8))["result"]?["to"] == .string("1.1.0"))
         result = try sandbox.run(["promote", "staging"])
-        #expect(result.code == 2 && result.stderr.contains("held"))
+        #expect(result.code == 1 && result.stderr.contains("held"), "a refusal")
         result = try sandbox.run(["hold", "staging", "--clear"])
         #expect(result.code == 0)
         result = try sandbox.run(["promote", "staging"])
@@ -139,7 +143,7 @@ struct EnvSandbox {
         #expect(status.code == 0, "\(status.stderr)")
         #expect(status.stdout.contains("\"version\": \"1.1.0\"") && status.stdout.contains("\"revision\": \"2\""))
         let refused = try SlipwayBinary.run(["env", "rollback", "production", "--repo", box.root], environment: environment)
-        #expect(refused.code == 2)
+        #expect(refused.code == 1, "no confirmation: refused")
         let log = { (try? String(contentsOfFile: bin + "/argv.log", encoding: .utf8)) ?? "" }
         #expect(!log().contains("rollback web"))
         let done = try SlipwayBinary.run(["env", "rollback", "production", "--confirm", "production", "--repo", box.root], environment: environment)

@@ -70,6 +70,15 @@ final class TestRepository: @unchecked Sendable {
         return output.trimmedText
     }
 
+    /// Runs git with `input` on its standard input; returns its output trimmed.
+    @discardableResult
+    func git(_ arguments: [String], input: String) throws -> String {
+        try runner.run(CommandInvocation(["git"] + arguments, in: root, environment: [
+            "GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email,
+            "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email,
+        ], input: Data(input.utf8))).trimmedText
+    }
+
     /// An empty commit with `message`; returns its sha.
     @discardableResult
     func commit(_ message: String) throws -> String {
