@@ -150,4 +150,38 @@ import Testing
         #expect(result.stderr == "slipway: refs/slipway/holds on origin could not be updated: refs/slipway/* are protected here (pre-receive hook declined); nothing was changed\n")
         #expect(try team.pipeline(0).holds.all().isEmpty)
     }
+
+    /// Two people press prepare at the same moment: one release commit lands, and the other is told who has it —
+    /// never a raw git error, never a second branch.
+    @Test func twoPreparesAtOnceMakeOneRelease() throws {
+        let team = try TeamFixture()
+        try team.clones[0].commitFile("src/search.txt", "search\n", message: "feat: search")
+        try team.clones[0].git(["push", "-q", "origin", "main"])
+        try team.clones[1].git(["pull", "-q", "--ff-only"])
+        let processes = try (0..<2).map { index -> (Process, Pipe) in
+            let process = Process()
+            let errors = Pipe()
+            process.executableURL = URL(fileURLWithPath: SlipwayBinary.path)
+            process.arguments = ["release", "prepare", "--repo", team.clones[index].root]
+            let person = TeamFixture.people[index]
+            process.environment = ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }
+                .merging(["GIT_AUTHOR_NAME": person.0, "GIT_AUTHOR_EMAIL": person.1, "GIT_COMMITTER_NAME": person.0, "GIT_COMMITTER_EMAIL": person.1]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            return (process, errors)
+        }
+        var outcomes: [(Int32, String)] = []
+        for (process, errors) in processes {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            outcomes.append((process.terminationStatus, text))
+        }
+        #expect(outcomes.contains { $0.0 == 0 }, "\(outcomes)")
+        for (code, text) in outcomes where code != 0 {
+            #expect(code == 1 && text.contains("is being made by"), "the loser is told who has it: \(text)")
+        }
+        let commits = try team.remote.git(["rev-list", "main..release/v1.3.0"]).split(separator: "\n")
+        #expect(commits.count == 1, "one release commit on the branch")
+    }
 }
