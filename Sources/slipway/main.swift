@@ -31,7 +31,11 @@ enum Subcommands {
     }
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+// `slipway --repo DIR COMMAND …` means `slipway COMMAND --repo DIR …`.
+if arguments.count >= 3, arguments[0] == "--repo", Subcommands.named(arguments[2]) != nil {
+    arguments = [arguments[2], "--repo", arguments[1]] + arguments.dropFirst(3)
+}
 let code: Int32
 if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     print(Subcommands.usage, terminator: "")
@@ -39,26 +43,16 @@ if arguments.first == "--help" || arguments.first == "-h" || arguments.first == 
 } else if arguments.isEmpty || arguments[0].hasPrefix("--") {
     do {
         code = try ConsoleEntryCommand.run(arguments)
-    } catch let error as UsageError {
-        Output.error(error.description)
-        code = 2
     } catch {
         Output.error(String(describing: error))
-        code = 2
+        code = ExitStatus.code(for: error)
     }
 } else if let command = Subcommands.named(arguments[0]) {
     do {
         code = try command.run(Array(arguments.dropFirst()))
-    } catch let error as UsageError {
-        Output.error(error.description)
-        code = 2
-    } catch let error as SharedRecordError {
-        // The remote refused or could not be reached: the change was not made (exit 1, not bad input).
-        Output.error(error.description)
-        code = 1
     } catch {
         Output.error(String(describing: error))
-        code = 2
+        code = ExitStatus.code(for: error)
     }
 } else {
     Output.error("unknown command '\(arguments[0])'; run slipway --help")

@@ -88,7 +88,7 @@ import Testing
         #expect(audit.map(\.action) == ["release.manifest", "release.approvals", "release.approvals", "release.merge", "release.tag"])
         #expect(audit.map(\.outcome) == ["ok", "refused", "ok", "ok", "ok"])
         #expect(audit[2].identity == "Lin Lead <lin@example.com>")
-        #expect(audit[4].commands.contains { $0.hasPrefix("git tag -a v1.1.0 -m 'Release version 1.1.0'") })
+        #expect(audit[4].commands.contains { $0.hasPrefix("git tag -a -m 'Release version 1.1.0' --end-of-options v1.1.0") })
     }
 
     @Test func preconditionsNameTheirFix() throws {

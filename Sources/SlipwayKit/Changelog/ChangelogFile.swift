@@ -29,9 +29,13 @@ public struct ChangelogFile: Sendable {
         } catch {
             throw ChangelogError(file: path, problem: "is outside the repository \(root); give a path inside it")
         }
-        guard FileManager.default.fileExists(atPath: location.absolute) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location.absolute, isDirectory: &isDirectory) else {
             return ChangelogFile(path: location, exists: false, bytes: [],
                                  changelog: Changelog(text: newFileOpening, file: location.relative))
+        }
+        if isDirectory.boolValue {
+            throw ChangelogError(file: location.relative, problem: "is a folder, not a file; point \"changelog\" in .slipway.json (or --file) at the CHANGELOG file")
         }
         guard let data = FileManager.default.contents(atPath: location.absolute) else {
             throw ChangelogError(file: location.relative, problem: "cannot be read; check its permissions")
@@ -50,7 +54,9 @@ public struct ChangelogFile: Sendable {
                         commits: [ClassifiedCommit]) throws(ChangelogError) -> (release: ChangelogRelease, drafted: [DraftedEntry], edit: FileEdit) {
         let drafted = needsDraft ? ChangelogDraft.entries(from: commits, existing: changelog) : []
         let release = try changelog.release(version: version, date: date, tagPrefix: tagPrefix, drafted: drafted)
-        let edit = FileEdit(path: path.relative, absolutePath: path.absolute, before: bytes, after: Array(release.text.utf8),
+        // A byte order mark the file starts with stays where it was (Foundation drops it when it decodes).
+        let bom: [UInt8] = bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !release.text.hasPrefix("\u{FEFF}") ? [0xEF, 0xBB, 0xBF] : []
+        let edit = FileEdit(path: path.relative, absolutePath: path.absolute, before: bytes, after: bom + Array(release.text.utf8),
                             createsFile: !exists)
         return (release, drafted, edit)
     }

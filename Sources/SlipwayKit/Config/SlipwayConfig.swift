@@ -49,11 +49,16 @@ public struct SlipwayConfig: Sendable {
         if let node = members["tagPrefix"] {
             config.tagPrefix = try node.string(nonEmpty: false)
             config.tagPrefixConfigured = true
-            if config.tagPrefix.contains(where: { $0.isWhitespace || "~^:?*[\\".contains($0) }) {
-                throw node.error("'\(config.tagPrefix)' cannot start a git tag name")
+            if let problem = RefNameRules.problem(config.tagPrefix + "1.0.0") {
+                throw node.error("'\(config.tagPrefix)' cannot start a git tag name: \(problem)")
             }
         }
-        if let node = members["baseBranch"] { config.baseBranch = try node.string() }
+        if let node = members["baseBranch"] {
+            config.baseBranch = try node.string()
+            if let problem = RefNameRules.problem(config.baseBranch) {
+                throw node.error("'\(config.baseBranch)' is not a branch name git accepts: \(problem)")
+            }
+        }
         if let node = members["changelog"] { config.changelog = try node.string() }
         if let node = members["versionFiles"] {
             config.versionFiles = []
@@ -64,6 +69,7 @@ public struct SlipwayConfig: Sendable {
         for key in ["artefacts", "environments", "migrations", "monitoring", "notify", "publish", "impactedSystems"] {
             if let node = members[key] { config.sections[key] = node }
         }
+        try config.validateSections()
         return config
     }
 
@@ -142,6 +148,11 @@ public struct ForgeSettings: Sendable, Hashable {
         }
         if let count = members["requiredApprovals"] { requiredApprovals = try count.integer(in: 0...50) }
         if let leads = members["techLeads"] { techLeads = try leads.strings() }
-        if let remoteNode = members["remote"] { remote = try remoteNode.string() }
+        if let remoteNode = members["remote"] {
+            remote = try remoteNode.string()
+            if let problem = RefNameRules.problem(remote) {
+                throw remoteNode.error("'\(remote)' is not a git remote name: \(problem)")
+            }
+        }
     }
 }

@@ -17,8 +17,8 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible {
 
     public init(_ kind: Kind, _ message: String, output: String = "") {
         self.kind = kind
-        self.message = message
-        self.output = output
+        self.message = ControlText.stripped(message)
+        self.output = ControlText.stripped(output)
     }
 
     public var description: String { message }

@@ -8,7 +8,7 @@ public struct DeploymentOutcome: Sendable, Hashable {
 
     public init(commands: [String], output: String = "", revision: String? = nil) {
         self.commands = commands
-        self.output = output
+        self.output = ControlText.stripped(output)
         self.revision = revision
     }
 }

@@ -28,7 +28,7 @@ public struct EnvironmentHolds: Sendable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do { return try decoder.decode(File.self, from: data).holds } catch {
-            throw StateFileError(path: place, problem: "cannot be read as holds (\(error.localizedDescription)); the shared record was damaged — fix it or delete the ref")
+            throw StateFileError(path: place, problem: "cannot be read as holds (\(StateFileError.summary(error))); the shared record was damaged — fix it or delete the ref")
         }
     }
 

@@ -66,12 +66,20 @@ public struct EnvironmentPipeline: Sendable {
     public func statuses() -> [EnvironmentStatus] {
         let allHolds = (try? holds.all()) ?? []
         let verdicts = lastVerdicts()
+        // Each backend is read at once, in parallel: a hung cluster costs one deadline, not one per environment.
+        let states = LockedArray<Result<DeploymentState, DeploymentError>>.map(count: environments.count) { index in
+            Result { () throws(DeploymentError) in try backend(for: environments[index]).state() }
+        }
         var result: [EnvironmentStatus] = []
-        for environment in environments {
+        for (environment, state) in zip(environments, states) {
             var status = EnvironmentStatus(settings: environment, state: nil,
                                            holds: allHolds.filter { $0.environment == environment.name })
             status.lastVerdict = verdicts[environment.name]
-            do { status.state = try backend(for: environment).state() } catch { status.problem = error.description }
+            status.interrupted = interrupted(environment.name)
+            switch state {
+            case .success(let state): status.state = state
+            case .failure(let error): status.problem = error.description
+            }
             if !environment.auto, let previous = result.last?.version, previous != status.version,
                !allHolds.contains(where: { $0.version == previous }) {
                 status.promotable = previous
@@ -155,42 +163,13 @@ public struct EnvironmentPipeline: Sendable {
         return plan
     }
 
-    /// Runs `plan` unless it needs a confirmation that was not given; records it in the audit log.
-    public func promote(_ plan: PromotionPlan, confirmation: String?, dryRun: Bool = false) throws -> DeploymentActionResult {
-        let environment = plan.environment
-        if plan.requiresConfirmation, !dryRun, confirmation != environment.name {
-            record("env.promote", plan.target, environment, outcome: "refused", detail: "no --confirm \(environment.name)")
-            throw EnvironmentError(.confirmationNeeded, "promoting \(environment.name) needs --confirm \(environment.name) (the exact name); nothing was done")
-        }
-        let backend = backend(for: environment)
-        if dryRun {
-            record("env.promote", plan.target, environment, outcome: "dry-run", detail: "from \(plan.current ?? "nothing")")
-            return DeploymentActionResult(environment: environment.name, action: "env.promote", from: plan.current, to: plan.target,
-                                          outcome: DeploymentOutcome(commands: [], output: "would promote \(environment.name) from \(plan.current ?? "nothing") to \(plan.target) with \(backend.kind)"),
-                                          durationSeconds: 0, dryRun: true)
-        }
-        let start = Date()
-        let outcome: DeploymentOutcome
-        do {
-            outcome = try backend.deploy(plan.target, action: "env.promote", from: plan.current)
-        } catch {
-            throw failed(error, environment: environment, action: "env.promote", version: plan.target, start: start)
-        }
-        let duration = Date().timeIntervalSince(start)
-        try audit.append(AuditEntry(identity: identity, action: "env.promote", version: plan.target, target: environment.name,
-                                    commands: outcome.commands, outcome: "ok", durationSeconds: duration,
-                                    detail: criteriaRecord(environment, version: plan.target)))
-        return DeploymentActionResult(environment: environment.name, action: "env.promote", from: plan.current, to: plan.target,
-                                      outcome: outcome, durationSeconds: duration)
-    }
-
     /// Audits an action that did not run (refused, dry run); an audit log that cannot be written does not stop it.
-    private func record(_ action: String, _ version: String, _ environment: EnvironmentSettings, outcome: String, detail: String) {
+    func record(_ action: String, _ version: String, _ environment: EnvironmentSettings, outcome: String, detail: String) {
         try? audit.append(AuditEntry(identity: identity, action: action, version: version, target: environment.name,
                                      outcome: outcome, durationSeconds: 0, detail: detail))
     }
 
-    private func criteriaRecord(_ environment: EnvironmentSettings, version: String) -> String? {
+    func criteriaRecord(_ environment: EnvironmentSettings, version: String) -> String? {
         if let path = planPath(environment, version: version), let plan = planDocument(path, version: version), plan.criteria != nil {
             return "criteria: Rollback criteria section in \(plan.path)"
         }
@@ -201,7 +180,7 @@ public struct EnvironmentPipeline: Sendable {
     }
 
     /// Audits a failed action and returns the error, saying what the environment reports now.
-    private func failed(_ error: DeploymentError, environment: EnvironmentSettings, action: String, version: String,
+    func failed(_ error: DeploymentError, environment: EnvironmentSettings, action: String, version: String,
                         start: Date) -> DeploymentError {
         let duration = Date().timeIntervalSince(start)
         try? audit.append(AuditEntry(identity: identity, action: action, version: version, target: environment.name,
@@ -235,89 +214,24 @@ public struct EnvironmentPipeline: Sendable {
     func rollbackTarget(_ environment: EnvironmentSettings, current: String, records: [DeploymentRecord],
                         to: String?) throws -> (DeploymentRecord, String) {
         if let to {
+            guard SemanticVersion(to) != nil else {
+                throw EnvironmentError(.badInput, "'\(to)' is not a version X.Y.Z; pass --to with a version \(environment.name) ran")
+            }
             guard to != current else { throw EnvironmentError(.refused, "\(environment.name) already runs \(to)") }
+            if let hold = ((try? holds.all()) ?? []).first(where: { $0.environment == environment.name && $0.version == to }) {
+                throw EnvironmentError(.refused, "\(to) is held in \(environment.name) (\(hold.reason)); a rollback never goes back to a held version — clear it first with slipway env hold \(environment.name) --clear")
+            }
             guard let record = records.first(where: { $0.version == to && $0.wasHealthy }) ?? records.first(where: { $0.version == to }) else {
                 throw EnvironmentError(.refused, "the history of \(environment.name) does not know \(to); pick one of: \(Set(records.map(\.version)).sorted().joined(separator: ", "))")
             }
             return (record, "--to \(to)")
         }
         let held = Set(((try? holds.all()) ?? []).filter { $0.environment == environment.name }.map(\.version))
-        guard let record = records.first(where: { $0.version != current && $0.wasHealthy && !held.contains($0.version) }) else {
+        let avoided = held.union(rolledAwayFrom(environment.name))
+        guard let record = records.first(where: { $0.version != current && $0.wasHealthy && !avoided.contains($0.version) }) else {
             throw EnvironmentError(.refused, "the history of \(environment.name) has no earlier good version to roll back to")
         }
         return (record, "last good version in history")
-    }
-
-    /// Runs `plan` with a clock against the target; needs the environment's name as `confirmation`.
-    /// A real rollback holds the version rolled away from; a drill puts the original version back afterwards.
-    public func rollback(_ plan: RollbackPlan, confirmation: String?, dryRun: Bool = false) throws -> DeploymentActionResult {
-        let environment = plan.environment
-        if !dryRun, confirmation != environment.name {
-            record("env.rollback", plan.target.version, environment, outcome: "refused", detail: "no --confirm \(environment.name)")
-            throw EnvironmentError(.confirmationNeeded, "rolling back \(environment.name) needs --confirm \(environment.name) (the exact name); nothing was done")
-        }
-        let backend = backend(for: environment)
-        if dryRun {
-            record("env.rollback", plan.target.version, environment, outcome: "dry-run", detail: plan.drill ? "drill" : "from \(plan.current ?? "nothing")")
-            return DeploymentActionResult(environment: environment.name, action: "env.rollback", from: plan.current, to: plan.target.version,
-                                          outcome: DeploymentOutcome(commands: [], output: "would roll back \(environment.name) from \(plan.current ?? "nothing") to \(plan.target.version) with \(backend.kind)"),
-                                          durationSeconds: 0, targetSeconds: plan.targetSeconds, dryRun: true)
-        }
-        let start = Date()
-        let outcome: DeploymentOutcome
-        do {
-            outcome = try backend.rollback(to: plan.target, from: plan.current)
-        } catch {
-            throw failed(error, environment: environment, action: "env.rollback", version: plan.target.version, start: start)
-        }
-        let duration = Date().timeIntervalSince(start)
-        try audit.append(AuditEntry(identity: identity, action: "env.rollback", version: plan.target.version, target: environment.name,
-                                    commands: outcome.commands, outcome: "ok", durationSeconds: duration,
-                                    detail: plan.drill ? "drill" : "from \(plan.current ?? "nothing")"))
-        var result = DeploymentActionResult(environment: environment.name, action: "env.rollback", from: plan.current,
-                                            to: plan.target.version, outcome: outcome, durationSeconds: duration,
-                                            targetSeconds: plan.targetSeconds)
-        guard let current = plan.current else { return result }
-        if plan.drill {
-            let restoreStart = Date()
-            do {
-                let restore = try backend.deploy(current, action: "env.promote", from: plan.target.version)
-                try audit.append(AuditEntry(identity: identity, action: "env.promote", version: current, target: environment.name,
-                                            commands: restore.commands, outcome: "ok",
-                                            durationSeconds: Date().timeIntervalSince(restoreStart), detail: "drill restore"))
-                result.restored = current
-            } catch let error as DeploymentError {
-                throw failed(DeploymentError(error.kind, "the drill rolled \(environment.name) back to \(plan.target.version) in \(RollbackTiming.format(duration)) but putting \(current) back failed: \(error.message)", output: error.output),
-                             environment: environment, action: "env.promote", version: current, start: restoreStart)
-            }
-        } else {
-            try holds.add(DeploymentHold(environment: environment.name, version: current, by: identity,
-                                         reason: "rolled back to \(plan.target.version)"))
-        }
-        return result
-    }
-
-    // MARK: Holds
-
-    /// Holds `version` (default: what `name` runs) in `name`.
-    public func hold(_ name: String, version: String?, reason: String = "held by hand") throws -> DeploymentHold {
-        let environment = try environment(name)
-        guard let version = try version ?? backend(for: environment).state().version else {
-            throw EnvironmentError(.refused, "\(name) runs nothing; pass --version X.Y.Z to hold")
-        }
-        let hold = DeploymentHold(environment: name, version: version, by: identity, reason: reason)
-        try holds.add(hold)
-        try audit.append(AuditEntry(identity: identity, action: "env.hold", version: version, target: name, outcome: "ok", durationSeconds: 0))
-        return hold
-    }
-
-    /// Clears the holds of `name` and returns them.
-    public func clearHolds(_ name: String) throws -> [DeploymentHold] {
-        _ = try environment(name)
-        let cleared = try holds.clear(environment: name)
-        try audit.append(AuditEntry(identity: identity, action: "env.hold.clear", target: name, outcome: "ok", durationSeconds: 0,
-                                    detail: cleared.map(\.version).joined(separator: ", ")))
-        return cleared
     }
 
     // MARK: Readiness

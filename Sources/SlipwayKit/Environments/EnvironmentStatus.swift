@@ -12,6 +12,9 @@ public struct EnvironmentStatus: Sendable {
     public var promotable: String?
     /// The latest `env verify` verdict on it.
     public var lastVerdict: RecordedVerdict?
+    /// A promotion, rollback or drill whose command was killed half-way: the next command on the environment
+    /// finishes or reverses it.
+    public var interrupted: EnvironmentOperation?
 
     public init(settings: EnvironmentSettings, state: DeploymentState?, problem: String? = nil,
                 holds: [DeploymentHold] = [], promotable: String? = nil) {
@@ -42,7 +45,18 @@ public struct EnvironmentStatus: Sendable {
         members.append(("promotable", promotable.map(JSONValue.string) ?? .null))
         members.append(("held", .array(holds.map { .string($0.version) })))
         members.append(("lastVerdict", lastVerdict?.json ?? .null))
+        if let interrupted {
+            members.append(("interrupted", .object([("action", .string(interrupted.action)), ("from", interrupted.from.map(JSONValue.string) ?? .null),
+                                                    ("to", .string(interrupted.to)), ("by", .string(interrupted.by))])))
+        }
         if let problem { members.append(("error", .string(problem))) }
         return .object(members)
+    }
+}
+
+extension EnvironmentOperation {
+    /// "the rollback from 1.2.0 to 1.1.0 by Ada was interrupted; the next env command on staging finishes or reverses it"
+    public var warning: String {
+        "the \(EnvironmentPipeline.noun(action)) from \(from ?? "nothing") to \(to) by \(by) was interrupted; the next env command on \(environment) finishes or reverses it"
     }
 }

@@ -33,6 +33,11 @@ public struct GitopsSettings: Sendable, Hashable {
         if key.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw keyNode.error("'\(key)' must be a dotted key path such as image.tag")
         }
-        branch = try members["branch"].map { (node) throws(ConfigError) in try node.string() }
+        branch = try members["branch"].map { (node) throws(ConfigError) in
+            let name = try node.string()
+            if let problem = RefNameRules.problem(name) { throw node.error("'\(name)' is not a branch name git accepts: \(problem)") }
+            return name
+        }
+        if repo.hasPrefix("-") { throw repoNode.error("'\(repo)' is not a repository path or URL: it starts with '-'") }
     }
 }

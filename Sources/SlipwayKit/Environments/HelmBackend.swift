@@ -20,8 +20,9 @@ public struct HelmBackend: DeploymentBackend {
         self.queryTimeout = queryTimeout
     }
 
+    /// The namespace and kube context, each joined to its flag with `=` so that no value is read as a flag.
     var scope: [String] {
-        ["--namespace", settings.namespace] + (settings.kubeContext.map { ["--kube-context", $0] } ?? [])
+        ["--namespace=" + settings.namespace] + (settings.kubeContext.map { ["--kube-context=" + $0] } ?? [])
     }
 
     private func helm(_ arguments: [String], timeout: Double) throws(DeploymentError) -> CommandOutput {
@@ -57,7 +58,7 @@ public struct HelmBackend: DeploymentBackend {
 
     /// The release's latest revision from `helm list --all`, which unlike plain `helm list` includes `pending-*` releases.
     public func state() throws(DeploymentError) -> DeploymentState {
-        let output = try helm(["list", "--all", "--filter", "^" + NSRegularExpression.escapedPattern(for: settings.release) + "$"] + scope
+        let output = try helm(["list", "--all", "--filter=^" + NSRegularExpression.escapedPattern(for: settings.release) + "$"] + scope
                               + ["--output", "json"], timeout: queryTimeout)
         guard let list = try? JSONParser.parse(output.stdout), case .array(let releases) = list else {
             throw unexpected(output, "helm's JSON release list")
@@ -86,7 +87,7 @@ public struct HelmBackend: DeploymentBackend {
 
     /// `info.description` from `helm status -o json`, which says what the interrupted operation was.
     func pendingDescription() throws(DeploymentError) -> String? {
-        let output = try helm(["status", settings.release] + scope + ["--output", "json"], timeout: queryTimeout)
+        let output = try helm(["status"] + scope + ["--output", "json", "--", settings.release], timeout: queryTimeout)
         guard let release = try? JSONParser.parse(output.stdout), case .string(let description)? = release["info"]?["description"] else {
             throw unexpected(output, "helm's JSON release status")
         }
@@ -94,7 +95,7 @@ public struct HelmBackend: DeploymentBackend {
     }
 
     func recovery(for status: String) -> String {
-        let scopeText = scope.joined(separator: " ")
+        let scopeText = (["--namespace", settings.namespace] + (settings.kubeContext.map { ["--kube-context", $0] } ?? [])).joined(separator: " ")
         if status == "pending-install" {
             return "helm was interrupted installing \(settings.release): once no helm command is running, run helm uninstall \(settings.release) \(scopeText) and install again"
         }
@@ -102,7 +103,7 @@ public struct HelmBackend: DeploymentBackend {
     }
 
     public func history() throws(DeploymentError) -> [DeploymentRecord] {
-        let output = try helm(["history", settings.release] + scope + ["--max", String(max(settings.keptHistory, 1)), "--output", "json"],
+        let output = try helm(["history"] + scope + ["--max", String(max(settings.keptHistory, 1)), "--output", "json", "--", settings.release],
                               timeout: queryTimeout)
         guard let list = try? JSONParser.parse(output.stdout), case .array(let revisions) = list else {
             throw unexpected(output, "helm's JSON release history")
@@ -130,11 +131,12 @@ public struct HelmBackend: DeploymentBackend {
 
     /// The `helm upgrade --install` argv for `version` with the flags of Helm `major`.
     public func upgradeArguments(_ version: String, major: Int) -> [String] {
-        var arguments = ["upgrade", "--install", settings.release, settings.chart, "--version", version] + scope
-        if let values = settings.values { arguments += ["-f", values] }
+        var arguments = ["upgrade", "--install", "--version=" + version] + scope
+        if let values = settings.values { arguments += ["--values=" + values] }
         if let historyMax = settings.historyMax { arguments += ["--history-max", String(historyMax)] }
-        arguments += ["--wait", "--timeout", settings.timeout, major >= 4 ? "--rollback-on-failure" : "--atomic"]
-        return arguments
+        arguments += ["--wait", "--timeout=" + settings.timeout, major >= 4 ? "--rollback-on-failure" : "--atomic"]
+        // The release and the chart after `--`: configured values, never flags.
+        return arguments + ["--", settings.release, settings.chart]
     }
 
     private var operationTimeout: Double { (HelmSettings.seconds(settings.timeout) ?? 600) + 60 }
@@ -150,7 +152,7 @@ public struct HelmBackend: DeploymentBackend {
         guard let revision = record.revision else {
             throw DeploymentError(.input, "helm history has no revision for \(record.version) in \(environment); pick a version helm history lists")
         }
-        let arguments = ["rollback", settings.release, revision] + scope + ["--wait", "--timeout", settings.timeout]
+        let arguments = ["rollback"] + scope + ["--wait", "--timeout=" + settings.timeout, "--", settings.release, revision]
         let output = try helm(arguments, timeout: operationTimeout)
         return DeploymentOutcome(commands: [CommandInvocation(["helm"] + arguments).description], output: output.trimmedText,
                                  revision: revision)

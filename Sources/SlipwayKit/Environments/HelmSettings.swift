@@ -31,16 +31,39 @@ public struct HelmSettings: Sendable, Hashable {
         guard let releaseNode = members["release"], let chartNode = members["chart"] else {
             throw node.error("a helm backend needs \(["release", "chart"].filter { members[$0] == nil }.joined(separator: ", "))")
         }
-        kubeContext = try members["kubeContext"].map { (node) throws(ConfigError) in try node.string() }
-        namespace = try members["namespace"].map { (node) throws(ConfigError) in try node.string() } ?? "default"
-        release = try releaseNode.string()
-        chart = try chartNode.string()
-        values = try members["values"].map { (node) throws(ConfigError) in try node.string() }
+        kubeContext = try members["kubeContext"].map { (node) throws(ConfigError) in try Self.value(node, "a kube context") }
+        namespace = try members["namespace"].map { (node) throws(ConfigError) in try Self.name(node, Self.namespacePattern, 63, "a Kubernetes namespace") } ?? "default"
+        release = try Self.name(releaseNode, Self.releasePattern, 53, "a helm release name")
+        chart = try Self.value(chartNode, "a chart reference")
+        values = try members["values"].map { (node) throws(ConfigError) in try Self.value(node, "a values file") }
         timeout = try members["timeout"].map { (node) throws(ConfigError) in try node.string() } ?? "10m"
         if HelmSettings.seconds(timeout) == nil, let timeoutNode = members["timeout"] {
             throw timeoutNode.error("'\(timeout)' is not a duration such as 300s, 10m or 1h")
         }
         historyMax = try members["historyMax"].map { (node) throws(ConfigError) in try node.integer(in: 0...10_000) }
+    }
+
+    /// Helm's rule for release names: lowercase letters, digits, `-` and `.`, starting and ending alphanumeric.
+    static let releasePattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+    /// A Kubernetes namespace: an RFC 1123 label.
+    static let namespacePattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+
+    /// A name that must match `pattern` and fit in `limit` characters.
+    static func name(_ node: ConfigNode, _ pattern: String, _ limit: Int, _ what: String) throws(ConfigError) -> String {
+        let text = try node.string()
+        guard text.count <= limit, text.range(of: pattern, options: .regularExpression) != nil else {
+            throw node.error("'\(text)' is not \(what): lowercase letters, digits and '-' (at most \(limit) characters, starting and ending with a letter or digit)")
+        }
+        return text
+    }
+
+    /// A free-form value passed to helm: never empty, never starting with `-`, without control characters.
+    static func value(_ node: ConfigNode, _ what: String) throws(ConfigError) -> String {
+        let text = try node.string()
+        guard !text.isEmpty, !text.hasPrefix("-"), !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw node.error("'\(text)' is not \(what): it must not be empty, start with '-' or hold control characters")
+        }
+        return text
     }
 
     /// Seconds in a Go duration made of `h`, `m` and `s` parts (`1h30m`, `600s`).

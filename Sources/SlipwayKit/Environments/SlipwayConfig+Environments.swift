@@ -1,5 +1,17 @@
 /// The typed `environments` and `migrations` sections.
 extension SlipwayConfig {
+    /// Reads every section once, so that a mistake anywhere in the file stops every command, not only the ones
+    /// that use that section (`next-version` and `env status` agree on whether the file is valid).
+    func validateSections() throws(ConfigError) {
+        _ = try environments()
+        _ = try migrations()
+        _ = try artefacts()
+        _ = try monitoring()
+        _ = try notifyChannels()
+        _ = try impactedSystems()
+        _ = try PublishSettings.from(self)
+    }
+
     /// The configured environments in order; an empty list means none are configured.
     public func environments() throws(ConfigError) -> [EnvironmentSettings] {
         guard let node = sections["environments"] else { return [] }

@@ -72,7 +72,7 @@ public struct GitHubForge: Forge {
     }
 
     public func open(branch: String, base: String, title: String, body: String) throws {
-        let push = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
+        let push = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", "--end-of-options", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
         guard push.status.isSuccess else {
             throw ForgeError("pushing \(branch) to \(remote) was rejected: \(push.errorSummary)")
         }
@@ -94,7 +94,7 @@ public struct GitHubForge: Forge {
 
     public func merge(branch: String, base: String, message: String) throws {
         _ = try gh.run(Array(mergeCommands(branch: branch, base: base, message: message)[0].dropFirst()), timeout: 300)
-        _ = try? repository.gitUnchecked(["fetch", "--quiet", remote], timeout: 300)
+        _ = try? repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote], timeout: 300)
     }
 
     /// `gh run list --commit SHA --json …` (values are lowercase there).

@@ -65,7 +65,7 @@ public struct GitLabForge: Forge {
     }
 
     public func open(branch: String, base: String, title: String, body: String) throws {
-        let push = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
+        let push = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", "--end-of-options", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
         guard push.status.isSuccess else {
             throw ForgeError("pushing \(branch) to \(remote) was rejected: \(push.errorSummary)")
         }
@@ -85,7 +85,7 @@ public struct GitLabForge: Forge {
 
     public func merge(branch: String, base: String, message: String) throws {
         _ = try glab.run(["mr", "merge", branch, "--yes", "--message", message], timeout: 300)
-        _ = try? repository.gitUnchecked(["fetch", "--quiet", remote], timeout: 300)
+        _ = try? repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote], timeout: 300)
     }
 
     public func publishRuns(tag: String, commit: String) throws -> [CheckRun]? {

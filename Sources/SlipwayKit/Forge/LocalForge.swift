@@ -72,7 +72,7 @@ public struct LocalForge: Forge {
         let record = ApprovalRecord(email: identity.email, name: identity.name, time: Date()).line
         for attempt in 1...3 {
             try repository.git(["notes", "--ref=\(Self.notesRef)", "append", "-m", record, state.headSHA])
-            let pushed = try repository.gitUnchecked(["push", remote, Self.notesRef], timeout: 120)
+            let pushed = try repository.gitUnchecked(["push", "--end-of-options", remote, Self.notesRef], timeout: 120)
             if pushed.status.isSuccess { return }
             // Someone else approved at the same moment: take theirs and add ours again.
             try fetchNotes()
@@ -104,14 +104,14 @@ public struct LocalForge: Forge {
 
     /// Takes the remote's approvals (they are the record; a local-only note is never relied on).
     func fetchNotes() throws {
-        let output = try repository.gitUnchecked(["fetch", "--quiet", remote, "+\(Self.notesRef):\(Self.notesRef)"], timeout: 120)
+        let output = try repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote, "+\(Self.notesRef):\(Self.notesRef)"], timeout: 120)
         if !output.status.isSuccess, !output.errorText.contains("couldn't find remote ref") {
             throw ForgeError("approvals could not be fetched from \(remote): \(output.errorSummary)")
         }
     }
 
     private func push(_ refspecs: [String], what: String) throws {
-        let output = try repository.gitUnchecked(["push", "--quiet", remote] + refspecs, timeout: 300)
+        let output = try repository.gitUnchecked(["push", "--quiet", "--end-of-options", remote] + refspecs, timeout: 300)
         guard output.status.isSuccess else {
             let reason = output.errorText.contains("rejected") || output.errorText.contains("fetch first")
                 ? "the remote has commits this clone does not (someone pushed first); fetch, check, and run again"

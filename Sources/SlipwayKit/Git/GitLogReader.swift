@@ -45,6 +45,10 @@ public enum GitLogReader {
     /// One record: `mark 0x1F sha 0x1F parents 0x1F name 0x1F email 0x1F time 0x1F message`. The record after the
     /// mark becomes one string; the commit's fields and its message are slices of it.
     static func parseRecord(_ whole: UnsafeRawBufferPointer, bodies: Bool = true) -> GitCommit? {
+        // Control bytes in a message (ESC, BEL, CR…) would reach CHANGELOG.md and the terminal: they go here, once.
+        if whole.contains(where: Self.isControl) {
+            return whole.filter { !Self.isControl($0) }.withUnsafeBytes { parseRecord($0, bodies: bodies) }
+        }
         guard let markEnd = whole.firstIndex(of: 0x1F) else { return nil }
         let bytes = UnsafeRawBufferPointer(rebasing: whole[(markEnd + 1)...])
         // The separators are found on git's bytes; decoding repairs only invalid sequences, never an ASCII byte, so
@@ -90,6 +94,13 @@ public enum GitLogReader {
         return GitCommit(record: record, shaEnd: ends.0, parentsEnd: ends.1, nameEnd: ends.2, emailEnd: ends.3,
                          parentCount: parentCount, authorTime: authorTime,
                          message: CommitMessageParser.parse(message, bodyOmitted: kept.count < bytes.count))
+    }
+
+    /// A C0 control byte or DEL other than the newline, the tab, the carriage return (of CRLF messages, which the
+    /// message parser reads) and the record's own separator 0x1F.
+    @inline(__always)
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x1F) || byte == 0x7F
     }
 
     /// A record that held invalid UTF-8: split the repaired string instead (rare).

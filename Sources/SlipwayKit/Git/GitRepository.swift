@@ -22,7 +22,11 @@ public struct GitRepository: Sendable {
         } catch {
             throw GitError.wrap(error)
         }
-        guard output.status.isSuccess else { throw .notARepository(absolute) }
+        guard output.status.isSuccess else {
+            // Only git's own words make it "not a repository": a git that fails otherwise is shown failing.
+            if output.errorText.lowercased().contains("not a git repository") { throw .notARepository(absolute) }
+            throw .command(CommandError(invocation: output.invocation, kind: .failed(output.status), stderr: output.stderr, stdout: output.stdout))
+        }
         let lines = output.trimmedText.split(separator: "\n").map(String.init)
         guard lines.count >= 2 else { throw .notARepository(absolute) }
         return GitRepository(root: lines[0], gitDirectory: lines[1], runner: runner)

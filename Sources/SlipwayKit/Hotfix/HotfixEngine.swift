@@ -86,7 +86,7 @@ public struct HotfixEngine: Sendable {
             if (try? repository.resolveCommit("refs/heads/\(branch)")) == nil {
                 try repository.git(["branch", "--quiet", "--no-track", branch, baseCommit])
             }
-            let pushed = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
+            let pushed = try repository.gitUnchecked(["push", "--quiet", "--set-upstream", "--end-of-options", remote, "refs/heads/\(branch):refs/heads/\(branch)"], timeout: 300)
             guard pushed.status.isSuccess else {
                 throw ForgeError("pushing \(branch) to \(remote) failed: \(pushed.errorSummary); run `slipway hotfix start --from \(base.name)` again")
             }
@@ -154,11 +154,11 @@ public struct HotfixEngine: Sendable {
             throw ReleaseBlocked(reason: "\(location.maintenance) does not exist and the base tag is unknown", fix: "fetch the tags and try again")
         }
         let commit = try repository.resolveCommit("refs/tags/\(base.name)")
-        let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "\(commit):refs/heads/\(location.maintenance)"], timeout: 300)
+        let pushed = try repository.gitUnchecked(["push", "--quiet", "--end-of-options", remote, "\(commit):refs/heads/\(location.maintenance)"], timeout: 300)
         guard pushed.status.isSuccess else {
             throw ForgeError("creating \(location.maintenance) on \(remote) failed: \(pushed.errorSummary); check your access and try again")
         }
-        _ = try? repository.gitUnchecked(["fetch", "--quiet", remote, "refs/heads/\(location.maintenance):refs/remotes/\(remote)/\(location.maintenance)"], timeout: 300)
+        _ = try? repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote, "refs/heads/\(location.maintenance):refs/remotes/\(remote)/\(location.maintenance)"], timeout: 300)
     }
 
     func maintenanceCommands(_ location: HotfixLocation) -> [[String]] {

@@ -142,7 +142,8 @@ public struct ManifestSet: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: location.absolute) else {
             let problem = FileManager.default.fileExists(atPath: location.absolute)
-                ? "cannot be read; check its permissions" : "does not exist; fix versionFiles in .slipway.json"
+                ? (Self.isFolder(location.absolute) ? "is a folder, not a file; fix versionFiles in .slipway.json" : "cannot be read; check its permissions")
+                : "does not exist; fix versionFiles in .slipway.json"
             return Entry(file: file, absolutePath: location.absolute, reading: .failure(ManifestError(file: file.path, problem: problem)), bytes: [])
         }
         let bytes = [UInt8](data)
@@ -192,5 +193,10 @@ public struct ManifestSet: Sendable {
             }
         }
         return edits
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -22,11 +22,16 @@ public struct CommandError: Error, Sendable, CustomStringConvertible {
         self.stdout = stdout
     }
 
-    /// The last non-empty lines of stderr (or stdout when stderr is empty), redacted.
-    public var outputTail: String {
+    /// The last non-empty lines of stderr (or stdout when stderr is empty), redacted, without control characters.
+    public var outputTail: String { tail(ControlText.stripped) }
+
+    /// The same with control characters shown as `\x1B`: what the command log shows.
+    public var escapedTail: String { tail(ControlText.escaped) }
+
+    private func tail(_ clean: (String) -> String) -> String {
         let source = stderr.isEmpty ? stdout : stderr
         let lines = String(decoding: source.suffix(4096), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).map { SecretRedactor.redact(String($0)) }
+            .split(whereSeparator: \.isNewline).map { SecretRedactor.redact(clean(String($0))) }
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return lines.suffix(5).joined(separator: "\n")
     }

@@ -112,7 +112,7 @@ public struct CommandRunner: CommandRunning {
             let elapsed = ContinuousClock.now - clock
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let failed = !(status?.isSuccess ?? false)
-            let tail = failed ? CommandError(invocation: invocation, kind: .cancelled, stderr: stderr).outputTail : ""
+            let tail = failed ? CommandError(invocation: invocation, kind: .cancelled, stderr: stderr).escapedTail : ""
             log?.append(CommandRecord(arguments: SecretRedactor.redact(invocation.arguments),
                                       workingDirectory: invocation.workingDirectory, status: status,
                                       duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut))

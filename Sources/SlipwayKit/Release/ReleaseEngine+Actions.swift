@@ -18,6 +18,9 @@ extension ReleaseEngine {
             return ActionReport(action: action, version: version.description, commands: commands, dryRun: true,
                                 message: "dry run: nothing was changed")
         }
+        // One release or hotfix action at a time in this clone: both move branches and the working tree.
+        let lock = try OperationLock(repository: repository, scope: "repository", command: "slipway \(action.replacingOccurrences(of: ".", with: " "))")
+        defer { lock.release() }
         var journal = journal
         journal.inFlight = ReleaseJournal.InFlight(step: step, commands: commands, startedAt: Date())
         try journal.save(repository, kind: journalKind)
@@ -179,7 +182,11 @@ extension ReleaseEngine {
         let commands = forge.openCommands(branch: branch, base: base, title: title, body: body)
         return try perform(.pullRequest, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
             try forge.open(branch: branch, base: base, title: title, body: body)
-            return "release PR opened from \(branch) into \(base)"
+            // Trust, but verify: the forge's exit status is not the PR.
+            guard let opened = try forge.pullRequest(branch: branch, base: base), opened.state == .open else {
+                throw ForgeError("\(forge.kind) reported the PR opened, but no open PR from \(branch) into \(base) can be found; look on the forge, then run `slipway release open-pr` again")
+            }
+            return "release PR opened from \(branch) into \(base)" + (opened.url.map { ": \($0)" } ?? "")
         }
     }
 
@@ -195,9 +202,15 @@ extension ReleaseEngine {
                 throw ReleaseBlocked(reason: "\(identity) wrote the release commit, and an author's own approval does not count",
                                      fix: "ask another reviewer to approve")
             }
+            let before = try forge.pullRequest(branch: journal.branch, base: base)?.countingApprovals ?? 0
+            let start = Date()
             try forge.approve(branch: journal.branch, base: base, identity: identity)
             let state = try forge.pullRequest(branch: journal.branch, base: base)
-            return "approved by \(identity): \(state?.countingApprovals ?? 0) of \(config.forge.requiredApprovals) approval(s)"
+            let recorded = state?.reviews.contains { $0.counts && ($0.time.map { $0 >= start.addingTimeInterval(-300) } ?? false) } ?? false
+            guard let state, state.countingApprovals > before || recorded else {
+                throw ForgeError("\(forge.kind) reported the approval done, but the PR shows no new approval (\(state?.countingApprovals ?? 0) of \(config.forge.requiredApprovals)); look on the forge, then approve again")
+            }
+            return "approved by \(identity): \(state.countingApprovals) of \(config.forge.requiredApprovals) approval(s)"
         }
     }
 
@@ -228,7 +241,22 @@ extension ReleaseEngine {
         let commands = forge.mergeCommands(branch: journal.branch, base: base, message: message)
         return try perform(.merge, version: version, commands: display(commands), dryRun: dryRun, journal: journal) {
             try forge.merge(branch: journal.branch, base: base, message: message)
+            try confirmMerged(journal.branch, head: state.headSHA)
             return "\(journal.branch) merged into \(base) on \(remote)"
+        }
+    }
+
+    /// After the forge said it merged: the PR reads merged and the base branch on the remote holds the release
+    /// commit; otherwise the merge failed, whatever the exit status said.
+    func confirmMerged(_ branch: String, head: String) throws {
+        let after = try forge.pullRequest(branch: branch, base: base)
+        guard after?.state == .merged else {
+            throw ForgeError("\(forge.kind) reported the merge done, but the PR from \(branch) is \(after.map { "still \($0.state)" } ?? "gone"); nothing was merged: look on the forge, then run the merge again")
+        }
+        _ = try? repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote, "+refs/heads/\(base):refs/remotes/\(remote)/\(base)"], timeout: 60)
+        let onBase = try repository.gitUnchecked(["merge-base", "--is-ancestor", head, "refs/remotes/\(remote)/\(base)"]).status.isSuccess
+        guard onBase else {
+            throw ForgeError("\(forge.kind) reports the PR merged, but \(base) on \(remote) does not contain the release commit \(head.prefix(7)); check how the forge merged it before tagging")
         }
     }
 
@@ -267,7 +295,16 @@ extension ReleaseEngine {
         }
         let exists = try tagExists(tag)
         if exists.remote {
-            throw ReleaseBlocked(reason: "the tag \(tag) already exists on \(remote)", fix: "nothing to do, or delete the stray tag by hand")
+            let pointsAt = try remoteTagCommit(tag)
+            guard pointsAt == mergeTarget else {
+                throw ReleaseBlocked(reason: "the tag \(tag) already exists on \(remote) on \(pointsAt.map { String($0.prefix(7)) } ?? "another commit"), not on the merge \(mergeTarget.prefix(7))",
+                                     fix: "find out who made it; if it is wrong, delete it on \(remote) (git push \(remote) :refs/tags/\(tag)) and tag again")
+            }
+            // An earlier run pushed it and was stopped before it said so: the step is done.
+            return try perform(action: action, step: ReleaseStep.tag.key, version: version, commands: [], dryRun: dryRun,
+                               journal: journal, journalKind: journalKind, finishes: true) {
+                "\(tag) is already on \(remote) on the merge \(mergeTarget.prefix(7)); the tag step is done"
+            }
         }
         var resumePush = false
         if exists.local {
@@ -286,12 +323,12 @@ extension ReleaseEngine {
             }
         }
         let message = "Release version \(version)"
-        let commands: [[String]] = (resumePush ? [] : [["git", "tag", "-a", tag, "-m", message, mergeTarget]])
+        let commands: [[String]] = (resumePush ? [] : [["git", "tag", "-a", "-m", message, "--end-of-options", tag, mergeTarget]])
             + [["git", "push", remote, "refs/tags/\(tag)"]]
         return try perform(action: action, step: ReleaseStep.tag.key, version: version, commands: display(commands), dryRun: dryRun,
                            journal: journal, journalKind: journalKind, finishes: true) {
-            if !resumePush { try repository.git(["tag", "-a", tag, "-m", message, mergeTarget]) }
-            let pushed = try repository.gitUnchecked(["push", "--quiet", remote, "refs/tags/\(tag)"], timeout: 300)
+            if !resumePush { try repository.git(["tag", "-a", "-m", message, "--end-of-options", tag, mergeTarget]) }
+            let pushed = try repository.gitUnchecked(["push", "--quiet", "--end-of-options", remote, "refs/tags/\(tag)"], timeout: 300)
             guard pushed.status.isSuccess else {
                 throw ForgeError("pushing \(tag) to \(remote) failed: \(pushed.errorSummary); run `\(command("tag"))` again")
             }

@@ -44,7 +44,7 @@ public struct ReleaseEngine: Sendable {
 
     /// Brings remote branches, tags and approvals up to date.
     public func fetch() throws {
-        let output = try repository.gitUnchecked(["fetch", "--quiet", "--prune", "--tags", remote], timeout: 300)
+        let output = try repository.gitUnchecked(["fetch", "--quiet", "--prune", "--tags", "--end-of-options", remote], timeout: 300)
         guard output.status.isSuccess else {
             throw ForgeError("fetching from \(remote) failed: \(output.errorSummary); check the remote and your access")
         }
@@ -68,9 +68,23 @@ public struct ReleaseEngine: Sendable {
 
     func tagExists(_ tag: String) throws -> (local: Bool, remote: Bool, anywhere: Bool) {
         let local = try repository.gitUnchecked(["rev-parse", "--verify", "--quiet", "refs/tags/\(tag)"]).status.isSuccess
-        let remoteOutput = try repository.gitUnchecked(["ls-remote", "--tags", remote, "refs/tags/\(tag)"], timeout: 120)
+        let remoteOutput = try repository.gitUnchecked(["ls-remote", "--tags", "--end-of-options", remote, "refs/tags/\(tag)"], timeout: 120)
         let onRemote = remoteOutput.status.isSuccess && !remoteOutput.trimmedText.isEmpty
         return (local, onRemote, local || onRemote)
+    }
+
+    /// The commit the remote's tag `tag` points at (peeled through an annotated tag), or `nil`.
+    func remoteTagCommit(_ tag: String) throws -> String? {
+        let output = try repository.gitUnchecked(["ls-remote", "--tags", "--end-of-options", remote, "refs/tags/\(tag)", "refs/tags/\(tag)^{}"], timeout: 120)
+        guard output.status.isSuccess else { return nil }
+        var plain: String?
+        for line in output.text.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            if fields[1].hasSuffix("^{}") { return String(fields[0]) }
+            plain = String(fields[0])
+        }
+        return plain
     }
 
     // MARK: Status

@@ -41,7 +41,7 @@ public struct ReleaseJournal: Sendable, Hashable, Codable {
         do {
             return try decoder.decode(ReleaseJournal.self, from: data)
         } catch {
-            throw StateFileError(path: path, problem: "cannot be read (\(error)); move it aside and run `slipway release status`")
+            throw StateFileError(path: path, problem: "is damaged (\(StateFileError.summary(error))); move it aside and run `slipway release status`, which works out the release's state from git")
         }
     }
 

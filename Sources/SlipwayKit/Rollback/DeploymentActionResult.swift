@@ -11,6 +11,8 @@ public struct DeploymentActionResult: Sendable {
     /// For a drill: the version put back afterwards.
     public var restored: String?
     public var dryRun: Bool
+    /// Said along the way: a lock taken over from a process that is gone.
+    public var notes: [String] = []
 
     public init(environment: String, action: String, from: String?, to: String, outcome: DeploymentOutcome,
                 durationSeconds: Double, targetSeconds: Double? = nil, restored: String? = nil, dryRun: Bool = false) {

@@ -49,7 +49,7 @@ public struct ReleaseClaims: Sendable {
     func decode(_ data: Data?) throws -> [String: ReleaseClaim] {
         guard let data else { return [:] }
         do { return try Self.coder.decoder.decode(File.self, from: data).claims } catch {
-            throw StateFileError(path: document.where_, problem: "cannot be read as releases in flight (\(error.localizedDescription)); fix it or delete the ref")
+            throw StateFileError(path: document.where_, problem: "cannot be read as releases in flight (\(StateFileError.summary(error))); fix it or delete the ref")
         }
     }
 

@@ -27,7 +27,7 @@ public struct ReleaseOverrides: Sendable, Hashable, Codable {
         do {
             stored = try JSONDecoder().decode(ReleaseOverrides.self, from: data)
         } catch {
-            throw StateFileError(path: document.where_, problem: "cannot be read (\(error.localizedDescription)); the shared record was damaged — fix it or delete the ref")
+            throw StateFileError(path: document.where_, problem: "cannot be read (\(StateFileError.summary(error))); the shared record was damaged — fix it or delete the ref")
         }
         return stored.base == base ? stored : ReleaseOverrides(base: base)
     }
@@ -58,4 +58,19 @@ public struct StateFileError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path) \(problem)" }
+
+    /// A decoding failure in a sentence (`not JSON`, `"version" is missing`), not Swift's debug text.
+    public static func summary(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "unreadable" }
+        func key(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the top level" : "\"" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + "\""
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "\(key(context.codingPath)) is not readable"
+        case .keyNotFound(let missing, let context): return "\(key(context.codingPath + [missing])) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(key(context.codingPath)) has the wrong type"
+        @unknown default: return "unreadable"
+        }
+    }
 }

@@ -166,6 +166,9 @@ public enum VersionPlanningError: Error, Sendable, CustomStringConvertible {
         case .state(let error): return error.description
         case .prefixMatchesNothing(let prefix, let examples):
             let seen = examples.isEmpty ? "" : " (tags seen: \(examples.joined(separator: ", ")))"
+            if prefix.isEmpty {
+                return "no tag is a bare version X.Y.Z, as tagPrefix \"\" in .slipway.json says release tags are\(seen); set \"tagPrefix\" to what your release tags start with (such as \"v\")"
+            }
             return "no release tag starts with the tag prefix '\(prefix)'\(seen); set \"tagPrefix\" in .slipway.json"
         case .invalidPrereleaseIdentifier(let identifier):
             return "'\(identifier)' is not a valid pre-release identifier (ASCII letters, digits, hyphens, dot-separated)"

@@ -130,7 +130,7 @@ public enum OverlayView {
                                      (TextFit.pad("\(milliseconds) ms ", to: 9), .muted)]))
             // The whole argv, wrapped under the status rather than cut at the edge.
             let indent = 22
-            var rest = Substring(record.commandLine)
+            var rest = Substring(ControlText.escaped(record.commandLine))
             var first = true
             while !rest.isEmpty {
                 let room = max(10, width - (first ? indent : indent + 2))

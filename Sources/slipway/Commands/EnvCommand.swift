@@ -43,12 +43,14 @@ enum EnvCommand {
                 guard rest.isEmpty else { throw UsageError("env status takes no environment") }
                 return status(pipeline, json: json)
             case "promote":
+                if try recovered(pipeline, try environmentName(), finishing: ["env.promote"]) { return 0 }
                 let plan = try pipeline.promotionPlan(try environmentName(), version: parsed.value("version"))
                 if !json { print(text(plan), terminator: "") }
                 let result = try pipeline.promote(plan, confirmation: parsed.value("confirm"), dryRun: parsed.has("dry-run"))
                 report(result, json: json, plan: plan.json)
                 return 0
             case "rollback":
+                if try recovered(pipeline, try environmentName(), finishing: [parsed.has("drill") ? "env.drill" : "env.rollback"]) { return 0 }
                 let plan = try pipeline.rollbackPlan(try environmentName(), to: parsed.value("to"), drill: parsed.has("drill"))
                 if !json { print(text(plan), terminator: "") }
                 let result = try pipeline.rollback(plan, confirmation: parsed.value("confirm"), dryRun: parsed.has("dry-run"))
@@ -93,6 +95,17 @@ enum EnvCommand {
             }
             return 1
         }
+    }
+
+    /// What an earlier run killed half-way left on `name`, finished or reversed first and said on stderr; `true`
+    /// when it had deployed and was the same kind of operation, which this run then does not do again (a second
+    /// rollback would roll back further than anyone asked).
+    static func recovered(_ pipeline: EnvironmentPipeline, _ name: String, finishing actions: Set<String>) throws -> Bool {
+        guard let recovery = try pipeline.recover(name) else { return false }
+        FileHandle.standardError.write(Data("slipway: \(recovery.message)\n".utf8))
+        guard recovery.changed, actions.contains(recovery.operation.action) else { return false }
+        print("the interrupted \(EnvironmentPipeline.noun(recovery.operation.action)) is dealt with; nothing more was done (run it again if you still want it)")
+        return true
     }
 
     /// `env verify`: the verdict (each round with --watch), kept in the audit log; exit 0 only when healthy.
@@ -167,6 +180,7 @@ enum EnvCommand {
                 }
                 print(line)
                 if let recovery = status.state?.recovery { print("    recovery: \(recovery)") }
+                if let interrupted = status.interrupted { print("    interrupted: \(interrupted.warning)") }
             }
         }
         return statuses.contains { $0.problem != nil } ? 1 : 0
@@ -208,6 +222,7 @@ enum EnvCommand {
     }
 
     static func report(_ result: DeploymentActionResult, json: Bool, plan: JSONValue) {
+        for note in result.notes { FileHandle.standardError.write(Data("slipway: \(note)\n".utf8)) }
         if json {
             Output.json(.object([("plan", plan), ("result", result.json)]))
             return

@@ -60,7 +60,8 @@ enum NextVersionCommand {
     static func text(_ proposal: VersionProposal) -> String {
         let from = proposal.baseTag?.name ?? "no release (0.0.0)"
         guard proposal.isReleaseNeeded else {
-            return "\(proposal.current) (\(from)): no releasable changes in \(proposal.commits.count) commit(s) since\n"
+            if proposal.commits.isEmpty { return "\(proposal.current) (\(from)): nothing since that release; HEAD is the released commit\n" }
+            return "\(proposal.current) (\(from)): no releasable changes in the \(proposal.commits.count) commit(s) since it (only chores, docs or tests)\n"
         }
         var text = "\(proposal.current) → \(proposal.next)  (\(proposal.bump) bump, \(proposal.commits.count) commit(s) since \(from))\n"
         if let zero = proposal.breakingWhileZero {

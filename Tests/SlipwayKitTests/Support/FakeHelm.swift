@@ -2,8 +2,8 @@ import Foundation
 @testable import SlipwayKit
 
 /// A fake `helm` on `PATH`: answers `version`, `list`, `history` and `status` from files in its folder in helm's
-/// JSON, acknowledges `upgrade` and `rollback`, and appends each argv to `argv.log`. `mode` makes it fail, hang or
-/// print garbage.
+/// JSON; `upgrade` and `rollback` change what `list` answers as a cluster would; each argv is appended to
+/// `argv.log`. `mode` makes it fail, hang, print garbage, or (`noop`) say it succeeded without changing anything.
 final class FakeHelm: @unchecked Sendable {
     let folder: String
 
@@ -12,6 +12,12 @@ final class FakeHelm: @unchecked Sendable {
     dir="$(dirname "$0")"
     printf '%s\\n' "$*" >> "$dir/argv.log"
     mode=$(cat "$dir/mode" 2>/dev/null)
+    # A new revision deploys chart $1: list shows it, history gains it.
+    record() {
+      r=$(( $(grep -o '"revision":[0-9]*' "$dir/history.json" | tail -1 | cut -d: -f2) + 1 ))
+      printf '[{"name":"web","namespace":"web","revision":"%s","updated":"2026-01-07 10:00:00.0 +0000 UTC","status":"deployed","chart":"%s","app_version":"%s"}]' "$r" "$1" "${1#web-}" > "$dir/list.json"
+      sed -i 's/"deployed"/"superseded"/; s/]$/,{"revision":'"$r"',"updated":"2026-01-07T10:00:00Z","status":"deployed","chart":"'"$1"'","app_version":"'"${1#web-}"'","description":"Upgrade complete"}]/' "$dir/history.json"
+    }
     case "$mode" in
       fail) echo 'Error: Kubernetes cluster unreachable: Get "https://prod.example.com:6443/version": dial tcp: connection refused' >&2; exit 1 ;;
       hang) exec sleep 30 ;;
@@ -23,8 +29,15 @@ final class FakeHelm: @unchecked Sendable {
       list) cat "$dir/list.json" ;;
       history) cat "$dir/history.json" ;;
       status) cat "$dir/status.json" ;;
-      upgrade) echo 'Release "web" has been upgraded. Happy Helming!' ;;
-      rollback) echo 'Rollback was a success! Happy Helming!' ;;
+      upgrade)
+        v=$(printf '%s\\n' "$@" | sed -n 's/^--version=//p')
+        [ "$mode" = noop ] || record "web-$v"
+        echo 'Release "web" has been upgraded. Happy Helming!' ;;
+      rollback)
+        for last in "$@"; do :; done
+        c=$(tr '{' '\\n' < "$dir/history.json" | grep "\\"revision\\":$last," | sed 's/.*"chart":"\\([^"]*\\)".*/\\1/')
+        [ "$mode" = noop ] || record "$c"
+        echo 'Rollback was a success! Happy Helming!' ;;
       *) echo "Error: unknown command \\"$1\\" for \\"helm\\"" >&2; exit 1 ;;
     esac
     """
