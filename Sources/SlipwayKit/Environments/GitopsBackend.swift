@@ -42,8 +42,8 @@ public struct GitopsBackend: DeploymentBackend {
     private var editor: ValuesFileEditor { ValuesFileEditor(file: settings.file, key: settings.key) }
 
     @discardableResult
-    private func git(_ arguments: [String], _ what: String) throws(DeploymentError) -> CommandOutput {
-        do { return try clone.git(arguments) } catch {
+    private func git(_ arguments: [String], _ what: String, timeout: Double = 120) throws(DeploymentError) -> CommandOutput {
+        do { return try clone.git(arguments, timeout: timeout) } catch {
             throw DeploymentError(.backend, "\(what) in the environments clone \(cloneDirectory) failed: \(error.description)")
         }
     }
@@ -64,7 +64,7 @@ public struct GitopsBackend: DeploymentBackend {
                 throw DeploymentError(.backend, "cannot create \(repository.slipwayDirectory)/envs: \(error.localizedDescription)")
             }
         } else {
-            try git(["fetch", "--quiet", "--prune", "origin"], "fetching \(settings.repo)")
+            try git(["fetch", "--quiet", "--prune", "origin"], "fetching \(settings.repo)", timeout: 20)
         }
         let branch = try remoteBranch()
         try git(["checkout", "--quiet", "--force", "-B", branch, "refs/remotes/origin/" + branch], "checking out \(branch)")

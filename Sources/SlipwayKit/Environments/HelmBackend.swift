@@ -12,7 +12,7 @@ public struct HelmBackend: DeploymentBackend {
     public var kind: String { "helm" }
 
     public init(settings: HelmSettings, environment: String, workingDirectory: String, runner: any CommandRunning,
-                queryTimeout: Double = 60) {
+                queryTimeout: Double = 20) {
         self.settings = settings
         self.environment = environment
         self.workingDirectory = workingDirectory

@@ -30,8 +30,9 @@ struct ForgeCLI: Sendable {
         return output
     }
 
-    func json(_ arguments: [String]) throws -> JSONValue {
-        let output = try run(arguments)
+    /// A query: it answers within 20 s or counts as hung (mutations keep `run`'s longer deadlines).
+    func json(_ arguments: [String], timeout: Double = 20) throws -> JSONValue {
+        let output = try run(arguments, timeout: timeout)
         do {
             return try JSONParser.parse(Array(output.stdout))
         } catch {

@@ -104,7 +104,7 @@ public struct LocalForge: Forge {
 
     /// Takes the remote's approvals (they are the record; a local-only note is never relied on).
     func fetchNotes() throws {
-        let output = try repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote, "+\(Self.notesRef):\(Self.notesRef)"], timeout: 120)
+        let output = try repository.gitUnchecked(["fetch", "--quiet", "--end-of-options", remote, "+\(Self.notesRef):\(Self.notesRef)"], timeout: 30)
         if !output.status.isSuccess, !output.errorText.contains("couldn't find remote ref") {
             throw ForgeError("approvals could not be fetched from \(remote): \(output.errorSummary)")
         }

@@ -30,7 +30,7 @@ public struct HotfixBoard: Sendable {
     public static func load(_ engine: HotfixEngine, fetch: Bool = true) throws -> HotfixBoard {
         var warnings: [String] = []
         if fetch {
-            do { try engine.release.fetch() } catch { warnings.append(String(describing: error)) }
+            do { try engine.release.fetch(timeout: ReleaseEngine.readDeadline) } catch { warnings.append(String(describing: error)) }
         }
         let scan = ReleaseTagScan(tagNames: try engine.repository.tags(mergedInto: nil), prefix: engine.config.tagPrefix)
         var rows: [HotfixBoardRow] = []

@@ -118,6 +118,10 @@ public struct CommandRunner: CommandRunning {
                                       duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut))
         }
 
+        if let waited = HungEndpoints.skip(invocation) {
+            record(nil, stderr: Data())
+            throw CommandError(invocation: invocation, kind: .launchFailed("the same server did not answer within \(Int(waited)) s a moment ago; not asked again for a minute"))
+        }
         guard !invocation.arguments.isEmpty,
               let executable = Self.resolve(invocation.program, path: environment["PATH"]) else {
             record(nil, stderr: Data())
@@ -238,6 +242,7 @@ public struct CommandRunner: CommandRunning {
         let stderr = errorSink.data
         record(status, stderr: stderr, timedOut: state.timedOut)
         if state.timedOut, let timeout = invocation.timeout {
+            HungEndpoints.markHung(invocation, waited: timeout)
             throw CommandError(invocation: invocation, kind: .timedOut(timeout), stderr: stderr)
         }
         if state.cancelled {

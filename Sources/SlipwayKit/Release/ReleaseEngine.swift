@@ -3,6 +3,8 @@ import Foundation
 /// Runs the release standard's steps 1–8 against the repository and the forge. Every state is derived afresh
 /// from git and the forge; the journal only says which step was in flight, so a crash at any point resumes.
 public struct ReleaseEngine: Sendable {
+    /// How long a read-only view waits for the remote before it shows what was fetched last.
+    public static let readDeadline: Double = 20
     public let repository: GitRepository
     public let config: SlipwayConfig
     public let forge: any Forge
@@ -43,8 +45,9 @@ public struct ReleaseEngine: Sendable {
     // MARK: Finding the release in progress
 
     /// Brings remote branches, tags and approvals up to date.
-    public func fetch() throws {
-        let output = try repository.gitUnchecked(["fetch", "--quiet", "--prune", "--tags", "--end-of-options", remote], timeout: 300)
+    /// Brings the remote's branches and tags; `timeout` is short for a read-only view (20 s), long for an action.
+    public func fetch(timeout: Double = 300) throws {
+        let output = try repository.gitUnchecked(["fetch", "--quiet", "--prune", "--tags", "--end-of-options", remote], timeout: timeout)
         guard output.status.isSuccess else {
             throw ForgeError("fetching from \(remote) failed: \(output.errorSummary); check the remote and your access")
         }
@@ -68,7 +71,7 @@ public struct ReleaseEngine: Sendable {
 
     func tagExists(_ tag: String) throws -> (local: Bool, remote: Bool, anywhere: Bool) {
         let local = try repository.gitUnchecked(["rev-parse", "--verify", "--quiet", "refs/tags/\(tag)"]).status.isSuccess
-        let remoteOutput = try repository.gitUnchecked(["ls-remote", "--tags", "--end-of-options", remote, "refs/tags/\(tag)"], timeout: 120)
+        let remoteOutput = try repository.gitUnchecked(["ls-remote", "--tags", "--end-of-options", remote, "refs/tags/\(tag)"], timeout: 30)
         let onRemote = remoteOutput.status.isSuccess && !remoteOutput.trimmedText.isEmpty
         return (local, onRemote, local || onRemote)
     }
@@ -93,7 +96,9 @@ public struct ReleaseEngine: Sendable {
     public func status(fetch shouldFetch: Bool = true) throws -> ReleaseStatus {
         var warnings: [String] = []
         if shouldFetch {
-            do { try fetch() } catch { warnings.append(String(describing: error)) }
+            do { try fetch(timeout: Self.readDeadline) } catch {
+                warnings.append("\(error); showing what was fetched from \(remote) last")
+            }
         }
         let required = config.forge.requiredApprovals
         guard let (version, journal) = try releaseInProgress() else {
