@@ -37,6 +37,9 @@ public struct HotfixEngine: Sendable {
     /// a later PATCH of the same line) and pushes it. Refused, with the next free version offered, when the
     /// version's tag or branch already exists.
     public func start(from tag: String? = nil, version chosen: SemanticVersion? = nil, dryRun: Bool = false) throws -> ActionReport {
+        if let tag, let problem = RefNameRules.problem(tag) {
+            throw HotfixInputError("'\(tag)' is not a tag name (\(problem)); name a release tag such as \(config.tagPrefix)1.0.0")
+        }
         try release.fetch()
         let scan = ReleaseTagScan(tagNames: try repository.tags(mergedInto: nil), prefix: config.tagPrefix)
         let base: ReleaseTag
