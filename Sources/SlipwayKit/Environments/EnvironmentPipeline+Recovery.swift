@@ -23,7 +23,7 @@ extension EnvironmentPipeline {
         let lock = try OperationLock(repository: repository, scope: "env-\(name)", command: "slipway env \(name) (recovery)")
         defer { lock.release() }
         guard var recovery = try recoverHeld(name) else { return nil }
-        if let tookOver = lock.tookOver { recovery.message = tookOver + "; " + recovery.message }
+        if let tookOver = lock.tookOver { recovery.message += " (\(tookOver))" }
         return recovery
     }
 

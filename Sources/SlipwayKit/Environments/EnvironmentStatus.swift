@@ -55,8 +55,8 @@ public struct EnvironmentStatus: Sendable {
 }
 
 extension EnvironmentOperation {
-    /// "the rollback from 1.2.0 to 1.1.0 by Ada was interrupted; the next env command on staging finishes or reverses it"
+    /// "the rollback from 1.2.0 to 1.1.0 by Ada was interrupted; the next promotion, rollback or hold of staging …"
     public var warning: String {
-        "the \(EnvironmentPipeline.noun(action)) from \(from ?? "nothing") to \(to) by \(by) was interrupted; the next env command on \(environment) finishes or reverses it"
+        "the \(EnvironmentPipeline.noun(action)) from \(from ?? "nothing") to \(to) by \(by) was interrupted; the next promotion, rollback or hold of \(environment) finishes it or records that nothing changed"
     }
 }

@@ -27,17 +27,24 @@ extension EffectRunner {
             return [.environmentsLoaded(pipeline.statuses())]
         case .loadRollback(let environment):
             do {
+                // What a killed command left half-done is dealt with first, so the plan is made from what runs now.
+                let recovered = try pipeline.recover(environment).map { recovery -> [ConsoleAction] in
+                    [.environmentRefused(recovery.message), .environmentsLoaded(pipeline.statuses())]
+                } ?? []
                 let readiness = try pipeline.readiness(environment)
                 do {
-                    return [.rollbackLoaded(readiness, plan: try pipeline.rollbackPlan(environment), planProblem: nil)]
+                    return [.rollbackLoaded(readiness, plan: try pipeline.rollbackPlan(environment), planProblem: nil)] + recovered
                 } catch {
-                    return [.rollbackLoaded(readiness, plan: nil, planProblem: Self.oneLine(error))]
+                    return [.rollbackLoaded(readiness, plan: nil, planProblem: Self.oneLine(error))] + recovered
                 }
             } catch {
                 return [.rollbackFailed(environment: environment, message: Self.oneLine(error))]
             }
         case .planPromotion(let environment):
             do {
+                if let recovery = try pipeline.recover(environment), recovery.changed {
+                    return [.environmentRefused(recovery.message + "; look at \(environment) again"), .environmentsLoaded(pipeline.statuses())]
+                }
                 return [.promotionPlanned(try pipeline.promotionPlan(environment))]
             } catch {
                 return [.environmentRefused(Self.oneLine(error))]

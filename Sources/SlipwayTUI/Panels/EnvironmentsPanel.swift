@@ -62,6 +62,9 @@ public enum EnvironmentsPanel {
                 }
                 lines.append(detail)
                 if let recovery = status.state?.recovery { lines.append(StyledLine("     recovery: " + recovery, .warn)) }
+                if let interrupted = status.interrupted {
+                    lines += TextFit.wrap("interrupted: " + interrupted.warning, to: max(1, width - 6)).map { StyledLine("     " + $0, .error) }
+                }
                 if index + 1 < statuses.count {
                     lines.append(difference(status, statuses[index + 1]))
                 }
