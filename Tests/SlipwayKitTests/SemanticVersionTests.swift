@@ -46,7 +46,7 @@ import Testing
         ("1.2.3+", "the build metadata has an empty identifier"),
         ("1.2.3+a+b", "the build metadata identifier 'a+b'"),
         (" 1.2.3", "white space"),
-        ("99999999999999999999.0.0", "too large"),
+        ("1.2.0123456789012345678901234567890", "leading zero"),
     ])
     func rejectsWithTheWrongPartNamed(input: String, expected: String) {
         do {
@@ -113,6 +113,37 @@ import Testing
     }
 }
 
+/// SemVer sets no limit on a number's size: 30-digit numbers parse, order and bump as numbers.
+@Suite struct LargeVersionNumberTests {
+    @Test func thirtyDigitNumbersParseAndPrintAsWritten() throws {
+        let text = "123456789012345678901234567890.0.1-rc.987654321098765432109876543210+b.1"
+        let version = try SemanticVersion(parsing: text)
+        #expect(version.description == text)
+        #expect(version.major.uint64 == nil && version.major.digits == "123456789012345678901234567890")
+    }
+
+    @Test func theyOrderAsNumbersNotAsText() throws {
+        let sorted = ["1.0.100000000000000000000", "1.0.99999999999999999999", "1.0.9", "18446744073709551616.0.0",
+                      "18446744073709551615.0.0", "1.0.0-rc.100000000000000000000", "1.0.0-rc.99999999999999999999"]
+            .map { SemanticVersion($0)! }.sorted().map(\.description)
+        #expect(sorted == ["1.0.0-rc.99999999999999999999", "1.0.0-rc.100000000000000000000", "1.0.9", "1.0.99999999999999999999",
+                           "1.0.100000000000000000000", "18446744073709551615.0.0", "18446744073709551616.0.0"])
+    }
+
+    @Test func theyBumpByCarrying() throws {
+        #expect(SemanticVersion("1.2.99999999999999999999999999999")!.bumped(.patch).description == "1.2.100000000000000000000000000000")
+        #expect(SemanticVersion("18446744073709551615.3.4")!.bumped(.major).description == "18446744073709551616.0.0")
+        #expect(SemanticVersion("1.0.0-rc.18446744073709551615")!.nextPrerelease().description == "1.0.0-rc.18446744073709551616")
+    }
+
+    @Test func theCommandLineAgrees() throws {
+        let sort = try SlipwayBinary.run(["semver", "sort", "1.0.100000000000000000000", "1.0.99999999999999999999", "1.0.0"])
+        #expect(sort.code == 0 && sort.stdout == "1.0.0\n1.0.99999999999999999999\n1.0.100000000000000000000\n", "\(sort.stdout)")
+        let check = try SlipwayBinary.run(["semver", "check", "123456789012345678901234567890.0.0"])
+        #expect(check.code == 0, "\(check.stdout) \(check.stderr)")
+    }
+}
+
 extension SplitMix64 {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
@@ -120,10 +151,10 @@ extension SplitMix64 {
         let words = ["alpha", "beta", "rc", "x-1", "A", "0a", "dev"]
         var prerelease: [PrereleaseIdentifier] = []
         for _ in 0..<below(4) {
-            prerelease.append(below(2) == 0 ? .numeric(UInt64(below(12))) : .alphanumeric(words[below(words.count)]))
+            prerelease.append(below(2) == 0 ? .numeric(VersionNumber(UInt64(below(12)))) : .alphanumeric(words[below(words.count)]))
         }
         let build = below(3) == 0 ? ["b\(below(99))", "sha"] : []
-        return SemanticVersion(major: UInt64(below(3)), minor: UInt64(below(3)), patch: UInt64(below(3)),
+        return SemanticVersion(major: VersionNumber(UInt64(below(3))), minor: VersionNumber(UInt64(below(3))), patch: VersionNumber(UInt64(below(3))),
                                prerelease: prerelease, build: build)
     }
 }

@@ -2,13 +2,13 @@
 ///
 /// Build metadata is kept (and rendered) but ignored by precedence and equality, as the specification says.
 public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    public var major: UInt64
-    public var minor: UInt64
-    public var patch: UInt64
+    public var major: VersionNumber
+    public var minor: VersionNumber
+    public var patch: VersionNumber
     public var prerelease: [PrereleaseIdentifier]
     public var build: [String]
 
-    public init(major: UInt64, minor: UInt64, patch: UInt64,
+    public init(major: VersionNumber, minor: VersionNumber, patch: VersionNumber,
                 prerelease: [PrereleaseIdentifier] = [], build: [String] = []) {
         self.major = major
         self.minor = minor
@@ -103,12 +103,12 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 
 /// One dot-separated pre-release identifier: numeric identifiers order numerically and below alphanumeric ones.
 public enum PrereleaseIdentifier: Sendable, Hashable, CustomStringConvertible {
-    case numeric(UInt64)
+    case numeric(VersionNumber)
     case alphanumeric(String)
 
     public var description: String {
         switch self {
-        case .numeric(let value): return String(value)
+        case .numeric(let value): return value.description
         case .alphanumeric(let text): return text
         }
     }

@@ -6,7 +6,6 @@ public struct SemanticVersionError: Error, Sendable, Equatable, CustomStringConv
         case extraComponent
         case notANumber(component: String, value: String)
         case leadingZero(component: String, value: String)
-        case numberTooLarge(component: String, value: String)
         case emptyIdentifier(part: String)
         case invalidCharacter(part: String, identifier: String)
         case leadingZeroInPrerelease(String)
@@ -29,8 +28,6 @@ public struct SemanticVersionError: Error, Sendable, Equatable, CustomStringConv
             return "\(subject): the \(component) number '\(value)' is not a non-negative integer"
         case .leadingZero(let component, let value):
             return "\(subject): the \(component) number '\(value)' has a leading zero"
-        case .numberTooLarge(let component, let value):
-            return "\(subject): the \(component) number '\(value)' is too large"
         case .emptyIdentifier(let part):
             return "\(subject): the \(part) has an empty identifier"
         case .invalidCharacter(let part, let identifier):

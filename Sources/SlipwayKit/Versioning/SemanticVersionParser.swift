@@ -22,7 +22,7 @@ enum SemanticVersionParser {
         let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
         let names = ["major", "minor", "patch"]
         if numbers.count > 3 { throw fail(.extraComponent) }
-        var values: [UInt64] = []
+        var values: [VersionNumber] = []
         for (index, name) in names.enumerated() {
             guard index < numbers.count, !numbers[index].isEmpty else {
                 if index < numbers.count || index > 0 || !rest.isEmpty {
@@ -35,8 +35,7 @@ enum SemanticVersionParser {
                 throw fail(.notANumber(component: name, value: String(text)))
             }
             if text.count > 1, text.first == "0" { throw fail(.leadingZero(component: name, value: String(text))) }
-            guard let value = UInt64(text) else { throw fail(.numberTooLarge(component: name, value: String(text))) }
-            values.append(value)
+            values.append(VersionNumber(digits: text)!)
         }
 
         var prerelease: [PrereleaseIdentifier] = []
@@ -50,10 +49,7 @@ enum SemanticVersionParser {
                     if identifier.count > 1, identifier.first == "0" {
                         throw fail(.leadingZeroInPrerelease(String(identifier)))
                     }
-                    guard let value = UInt64(identifier) else {
-                        throw fail(.numberTooLarge(component: "pre-release", value: String(identifier)))
-                    }
-                    prerelease.append(.numeric(value))
+                    prerelease.append(.numeric(VersionNumber(digits: identifier)!))
                 } else {
                     prerelease.append(.alphanumeric(String(identifier)))
                 }

@@ -142,7 +142,7 @@ public struct VersionPlanner: Sendable {
         let allTags = (try? repository.tags(mergedInto: nil)) ?? []
         let scan = ReleaseTagScan(tagNames: allTags, prefix: config.tagPrefix)
         let stem = identifier.split(separator: ".").map { PrereleaseIdentifier.alphanumeric(String($0)) }
-        var highest: UInt64 = 0
+        var highest: VersionNumber = 0
         for tag in scan.releases where tag.version.core == core.core && tag.version.prerelease.count == stem.count + 1 {
             guard Array(tag.version.prerelease.prefix(stem.count)) == stem,
                   case .numeric(let number)? = tag.version.prerelease.last else { continue }

@@ -5,7 +5,7 @@ import Testing
 /// The board's order and its text, from rows alone.
 @Suite struct HotfixBoardTests {
     static func row(_ patch: UInt64, _ attention: HotfixBoardRow.Attention, daysOld: Double) -> HotfixBoardRow {
-        HotfixBoardRow(version: SemanticVersion(major: 1, minor: 0, patch: patch), tag: "v1.0.\(patch)", branch: "hotfix/v1.0.\(patch)",
+        HotfixBoardRow(version: SemanticVersion(major: 1, minor: 0, patch: VersionNumber(patch)), tag: "v1.0.\(patch)", branch: "hotfix/v1.0.\(patch)",
                        baseTag: "v1.0.0", commits: [.init(sha: "abc1234", subject: "fix: crash", onMain: nil)], patchOnly: "ok", flaggedCommits: [], overrideReason: nil, prepared: true,
                        techLeadApproval: nil, otherApprovals: [], merged: false, tagged: false, published: "blocked",
                        publishedDetail: "not tagged yet", backported: false, missingOnMain: 1, changelogOnMain: false,
