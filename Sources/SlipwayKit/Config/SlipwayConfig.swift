@@ -7,6 +7,8 @@ public struct SlipwayConfig: Sendable {
     public var tagPrefix: String = "v"
     /// `true` when `tagPrefix` came from the file rather than the default.
     public var tagPrefixConfigured = false
+    /// Where `tagPrefix` came from: `configured`, `default`, or `detected from 12 tags such as v2.0.0`.
+    public var tagPrefixSource = "default"
     public var baseBranch: String = "main"
     public var versionFiles: [VersionFileSetting] = []
     public var changelog: String = "CHANGELOG.md"
@@ -49,6 +51,7 @@ public struct SlipwayConfig: Sendable {
         if let node = members["tagPrefix"] {
             config.tagPrefix = try node.string(nonEmpty: false)
             config.tagPrefixConfigured = true
+            config.tagPrefixSource = "configured"
             if let problem = RefNameRules.problem(config.tagPrefix + "1.0.0") {
                 throw node.error("'\(config.tagPrefix)' cannot start a git tag name: \(problem)")
             }

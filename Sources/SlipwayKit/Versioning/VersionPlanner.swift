@@ -131,10 +131,12 @@ public struct VersionPlanner: Sendable {
                 warnings.append("the overridden version \(next) is not above the last release \(current)")
             }
         }
-        return VersionProposal(tagPrefix: config.tagPrefix, baseTag: base, current: current, next: next, bump: bump,
-                               commits: commits, warnings: warnings, range: range, head: head,
-                               breakingWhileZero: current.major == 0 ? config.bump.breakingWhileZero : nil,
-                               prereleaseIdentifier: prerelease, versionOverride: versionOverride, computedNext: computed)
+        var proposal = VersionProposal(tagPrefix: config.tagPrefix, baseTag: base, current: current, next: next, bump: bump,
+                                       commits: commits, warnings: warnings, range: range, head: head,
+                                       breakingWhileZero: current.major == 0 ? config.bump.breakingWhileZero : nil,
+                                       prereleaseIdentifier: prerelease, versionOverride: versionOverride, computedNext: computed)
+        proposal.tagPrefixSource = config.tagPrefixSource
+        return proposal
     }
 
     /// `core-identifier.N`, one past the highest such pre-release tag anywhere in the repository.

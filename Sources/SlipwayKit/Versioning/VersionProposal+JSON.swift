@@ -243,6 +243,8 @@ extension VersionProposal {
             ("currentTag", baseTag.map { .string($0.name) } ?? .null),
             ("next", .string(next.description)),
             ("nextTag", .string(nextTagName)),
+            ("tagPrefix", .string(tagPrefix)),
+            ("tagPrefixSource", .string(tagPrefixSource)),
             ("bump", .string(bump.name)),
             ("releaseNeeded", .bool(isReleaseNeeded)),
             ("range", .string(range)),

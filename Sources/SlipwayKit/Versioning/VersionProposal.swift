@@ -21,6 +21,8 @@ public struct VersionProposal: Sendable {
     public let versionOverride: VersionOverride?
     /// The version the commits alone give, before any override.
     public let computedNext: SemanticVersion
+    /// Where the tag prefix came from: `configured`, `default`, or `detected from 12 tags such as v2.0.0`.
+    public var tagPrefixSource = "default"
 
     public init(tagPrefix: String, baseTag: ReleaseTag?, current: SemanticVersion, next: SemanticVersion,
                 bump: BumpLevel, commits: [ClassifiedCommit], warnings: [String], range: String, head: String,

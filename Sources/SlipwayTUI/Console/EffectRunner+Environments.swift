@@ -6,7 +6,7 @@ extension EffectRunner {
         let pipeline: EnvironmentPipeline
         do {
             let repository = try GitRepository.open(repositoryPath, runner: runner)
-            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            let config = try SlipwayConfig.load(repository: repository)
             pipeline = try EnvironmentPipeline(repository: repository, config: config, runner: runner)
         } catch {
             let message = Self.oneLine(error)

@@ -33,7 +33,7 @@ extension EffectRunner {
 
     func hotfixEngine() throws -> HotfixEngine {
         let repository = try GitRepository.open(repositoryPath, runner: runner)
-        let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+        let config = try SlipwayConfig.load(repository: repository)
         return HotfixEngine(repository: repository, config: config)
     }
 

@@ -34,7 +34,7 @@ extension EffectRunner {
 
     func releaseEngine() throws -> ReleaseEngine {
         let repository = try GitRepository.open(repositoryPath, runner: runner)
-        let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+        let config = try SlipwayConfig.load(repository: repository)
         return ReleaseEngine(repository: repository, config: config, files: ReleaseFileEditor())
     }
 

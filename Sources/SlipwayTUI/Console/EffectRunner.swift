@@ -42,7 +42,7 @@ public struct EffectRunner: Sendable {
     /// One fetch of the shared records (holds, audit trail, releases in flight, notices, overrides).
     func syncShared() -> [ConsoleAction] {
         guard let repository = try? GitRepository.open(repositoryPath, runner: runner),
-              let config = try? SlipwayConfig.load(repositoryRoot: repository.root) else { return [] }
+              let config = try? SlipwayConfig.load(repository: repository) else { return [] }
         let sync = SharedState(repository: repository, remote: config.forge.remote).sync()
         return [.sharedSynced(staleness: sync.staleness(), migrated: sync.migrated)]
     }
@@ -64,7 +64,7 @@ public struct EffectRunner: Sendable {
             if persist {
                 do {
                     let repository = try GitRepository.open(repositoryPath, runner: runner)
-                    let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+                    let config = try SlipwayConfig.load(repository: repository)
                     try overrides.save(to: repository, remote: config.forge.remote)
                 } catch let error as GitError {
                     return [.overridesFailed(error.description)]
@@ -119,7 +119,7 @@ public struct EffectRunner: Sendable {
     func readWorkspace(overrides: ReleaseOverrides?) -> Result<Workspace, ConsoleProblem> {
         do {
             let repository = try GitRepository.open(repositoryPath, runner: runner)
-            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            let config = try SlipwayConfig.load(repository: repository)
             let branch = try repository.currentBranch()
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
             let proposal = try planner.propose()

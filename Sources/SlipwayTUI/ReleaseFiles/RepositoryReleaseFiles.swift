@@ -16,7 +16,7 @@ public struct RepositoryReleaseFiles: ReleaseFilesPreviewing {
 
     private func plan(version: SemanticVersion, proposal: VersionProposal) throws -> ReleaseFiles {
         let repository = try GitRepository.open(path, runner: runner)
-        let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+        let config = try SlipwayConfig.load(repository: repository)
         return try ReleaseFiles.plan(root: repository.root, config: config, version: version, date: date(),
                                      commits: proposal.commits,
                                      chartVersions: ChartVersionPlanner(repository: repository, config: config).versions(for: proposal))

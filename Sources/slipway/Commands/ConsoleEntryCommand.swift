@@ -27,7 +27,7 @@ enum ConsoleEntryCommand {
         if let reason = Console.unavailableReason() {
             print("slipway: no console (\(reason)); the commits since the last release:")
             let repository = try GitRepository.open(path, runner: CommandRunner())
-            let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+            let config = try SlipwayConfig.load(repository: repository)
             let proposal = try VersionPlanner(repository: repository, config: config).propose()
             Output.warnings(proposal.warnings)
             print(ChangesCommand.text(proposal), terminator: "")

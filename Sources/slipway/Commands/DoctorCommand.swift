@@ -27,13 +27,13 @@ enum DoctorCommand {
             let repository = try GitRepository.open(folder, runner: CommandRunner())
             repositoryLine = repository.root
             do {
-                let config = try SlipwayConfig.load(repositoryRoot: repository.root)
+                let config = try SlipwayConfig.load(repository: repository)
                 configLine = config.source ?? "none (\(SlipwayConfig.fileName) not found; defaults are used)"
                 problems = Doctor.configProblems(config)
                 needs = Doctor.needs(config, installed: Set(tools.filter { $0.path != nil }.map(\.name)), path: doctor.path)
             } catch {
                 configLine = repository.root + "/" + SlipwayConfig.fileName
-                problems = [error.description]
+                problems = [String(describing: error)]
             }
         } catch {
             repositoryLine = "not a git repository (\(error)); pass --repo DIR"

@@ -64,6 +64,9 @@ enum NextVersionCommand {
             return "\(proposal.current) (\(from)): no releasable changes in the \(proposal.commits.count) commit(s) since it (only chores, docs or tests)\n"
         }
         var text = "\(proposal.current) → \(proposal.next)  (\(proposal.bump) bump, \(proposal.commits.count) commit(s) since \(from))\n"
+        if proposal.tagPrefixSource.hasPrefix("detected"), proposal.tagPrefix != "v" {
+            text += "tags are written \(proposal.tagPrefix)X.Y.Z (\(proposal.tagPrefixSource)); the next is \(proposal.nextTagName)\n"
+        }
         if let zero = proposal.breakingWhileZero {
             text += "major version is 0: a breaking change bumps \(zero)\n"
         }

@@ -9,7 +9,7 @@ struct RepositoryContext {
     init(arguments: ParsedArguments) throws {
         let path = arguments.value("repo") ?? FileManager.default.currentDirectoryPath
         repository = try GitRepository.open(path, runner: CommandRunner())
-        config = try SlipwayConfig.load(repositoryRoot: repository.root)
+        config = try SlipwayConfig.load(repository: repository)
     }
 
     var planner: VersionPlanner { VersionPlanner(repository: repository, config: config) }

@@ -84,7 +84,7 @@ struct Sandbox {
         try box.git("merge", "-q", "--no-ff", "-m", "Merge branch 'topic'", "topic")
 
         let repository = try GitRepository.open(box.root, runner: CommandRunner(baseEnvironment: ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }))
-        let proposal = try VersionPlanner(repository: repository, config: SlipwayConfig()).propose()
+        let proposal = try VersionPlanner(repository: repository, config: try SlipwayConfig.load(repository: repository)).propose()
         #expect(proposal.commits.count > 4_500)
         #expect(proposal.commits.contains { $0.cancelledBy != nil })
         let nextVersion = try SlipwayBinary.run(["next-version", "--repo", box.root, "--json"])
