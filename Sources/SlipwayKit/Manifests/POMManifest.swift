@@ -27,8 +27,8 @@ enum POMManifest {
             let property = String(text.dropFirst(2).dropLast())
             guard let definition = elements.first(where: { $0.path == ["project", "properties", property] }),
                   let propertySpan = definition.content else {
-                throw ManifestError(file: file, line: version.line,
-                                    problem: "the version is \(text) but <properties> does not define \(property); define it or write the version itself")
+                // Maven's CI-friendly versions: the property comes from the command line or .mvn/maven.config.
+                return .dynamic("the version is \(text), which this file does not define: Maven takes \(property) from -D\(property)=X.Y.Z on its command line or from .mvn/maven.config; set it there")
             }
             return .versions([VersionLocation(field: "<properties><\(property)>", range: propertySpan, in: bytes)])
         }

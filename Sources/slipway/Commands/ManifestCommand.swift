@@ -123,6 +123,15 @@ enum ManifestCommand {
         guard !set.entries.isEmpty else {
             throw ManifestError(file: root, problem: "has no version file at its root; list yours under versionFiles in .slipway.json")
         }
+        if parsed.value("file") != nil, let entry = set.entries.first {
+            // Asked for this file by name: a version that lives elsewhere is a refusal, and the file stays as it is.
+            switch entry.reading {
+            case .success(.inheriting(let reason)), .success(.dynamic(let reason)):
+                Output.error("\(entry.file.path) has no version of its own to set (\(reason)); nothing was written")
+                return 1
+            default: break
+            }
+        }
         let edits = try set.plan(version: version)
         for entry in set.entries {
             switch entry.reading {
