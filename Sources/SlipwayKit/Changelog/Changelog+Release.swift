@@ -99,7 +99,7 @@ extension Changelog {
     }
 
     /// `[Unreleased]: …/compare/vPREV...HEAD` becomes `…/compare/vNEW...HEAD`, and `[NEW]: …/compare/vPREV...vNEW`
-    /// is added below it (GitHub `/compare/` and GitLab `/-/compare/` alike).
+    /// is added below it (GitHub, Gitea/Forgejo `/compare/`, GitLab `/-/compare/`, Bitbucket `/branches/compare/`).
     func updateLinks(_ lines: [String], version: SemanticVersion, tagPrefix: String, warnings: inout [String]) -> [String] {
         var lines = lines
         let labels = lines.map { Changelog.linkLabel(Changelog.content($0)) }
@@ -115,12 +115,23 @@ extension Changelog {
         let label = content[..<colon.upperBound]
         let url = content[colon.upperBound...].trimmingCharacters(in: .whitespaces)
         let spacing = content[colon.upperBound...].prefix(while: { $0 == " " || $0 == "\t" })
-        let newTag = tagPrefix + version.description
+        var newTag = tagPrefix + version.description
         let newLine: String
-        if let compare = url.range(of: "/compare/"), let dots = url.range(of: "...", range: compare.upperBound..<url.endIndex) {
+        if let compare = url.range(of: "/branches/compare/"), let separator = url.range(of: "%0D", range: compare.upperBound..<url.endIndex) {
+            // Bitbucket: …/branches/compare/NEWER%0DOLDER.
+            let base = url[..<compare.upperBound]
+            let head = url[compare.upperBound..<separator.lowerBound]
+            let previous = url[separator.upperBound...]
+            newTag = (TagForm.split(String(previous))?.prefix ?? tagPrefix) + version.description
+            lines[index] = label + spacing + base + head + "%0D" + newTag + (Changelog.hasLineBreak(lines[index]) ? eol : "")
+            newLine = "[\(version)]:" + spacing + base + newTag + "%0D" + previous
+        } else if let compare = url.range(of: "/compare/"), let dots = url.range(of: "...", range: compare.upperBound..<url.endIndex) {
+            // GitHub, Gitea/Forgejo …/compare/OLDER...NEWER; GitLab …/-/compare/OLDER...NEWER. The new tag is written
+            // the way the link writes the last one (`crate-v0.2.0`, `1.5.1`), whatever the configured prefix.
             let base = url[..<compare.upperBound]
             let previous = url[compare.upperBound..<dots.lowerBound]
             let head = url[dots.upperBound...]
+            newTag = (TagForm.split(String(previous))?.prefix ?? tagPrefix) + version.description
             lines[index] = label + spacing + base + newTag + "..." + head + (Changelog.hasLineBreak(lines[index]) ? eol : "")
             newLine = "[\(version)]:" + spacing + base + previous + "..." + newTag
         } else if let repository = Changelog.repositoryURL(url) {
