@@ -16,6 +16,7 @@ enum Subcommands {
         (ArtefactsCommand.spec, ArtefactsCommand.run),
         (ChartCommand.spec, ChartCommand.run),
         (AuditCommand.spec, AuditCommand.run),
+        (CalibrateCommand.spec, CalibrateCommand.run),
         (DoctorCommand.spec, DoctorCommand.run),
     ]
 
