@@ -6,6 +6,7 @@ enum Subcommands {
     static let all: [(spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)] = [
         (NextVersionCommand.spec, NextVersionCommand.run),
         (ChangesCommand.spec, ChangesCommand.run),
+        (PackagesCommand.spec, PackagesCommand.run),
         (SemverCommand.spec, SemverCommand.run),
         (ManifestCommand.spec, ManifestCommand.run),
         (ChangelogCommand.spec, ChangelogCommand.run),

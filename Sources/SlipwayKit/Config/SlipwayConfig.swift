@@ -9,6 +9,8 @@ public struct SlipwayConfig: Sendable {
     public var tagPrefixConfigured = false
     /// Where `tagPrefix` came from: `configured`, `default`, or `detected from 12 tags such as v2.0.0`.
     public var tagPrefixSource = "default"
+    /// Set when the tags' form could not be told apart and no `tagPrefix` is configured.
+    public var tagPrefixProblem: ConfigError?
     public var baseBranch: String = "main"
     public var versionFiles: [VersionFileSetting] = []
     public var changelog: String = "CHANGELOG.md"
@@ -16,6 +18,8 @@ public struct SlipwayConfig: Sendable {
     public var forge = ForgeSettings()
     /// Sections read strictly by the features that own them (artefacts, environments, …), kept as JSON here.
     public var sections: [String: ConfigNode] = [:]
+    /// For one package of a monorepo (`--package NAME`): the folders whose commits count, relative to the root.
+    public var packagePaths: [String] = []
     /// The file this was read from, or `nil` for defaults.
     public var source: String?
 
@@ -23,7 +27,7 @@ public struct SlipwayConfig: Sendable {
 
     public static let topLevelKeys: Set<String> = [
         "tagPrefix", "baseBranch", "versionFiles", "changelog", "bump", "forge", "artefacts", "environments",
-        "migrations", "monitoring", "notify", "publish", "impactedSystems",
+        "migrations", "monitoring", "notify", "publish", "impactedSystems", "packages",
     ]
 
     /// Reads `.slipway.json` in `root`, or the defaults when there is none.
@@ -69,7 +73,7 @@ public struct SlipwayConfig: Sendable {
         }
         if let node = members["bump"] { config.bump = try parseBump(node) }
         if let node = members["forge"] { config.forge = try ForgeSettings(node) }
-        for key in ["artefacts", "environments", "migrations", "monitoring", "notify", "publish", "impactedSystems"] {
+        for key in ["artefacts", "environments", "migrations", "monitoring", "notify", "publish", "impactedSystems", "packages"] {
             if let node = members[key] { config.sections[key] = node }
         }
         try config.validateSections()

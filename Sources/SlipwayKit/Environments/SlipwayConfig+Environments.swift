@@ -10,6 +10,7 @@ extension SlipwayConfig {
         _ = try notifyChannels()
         _ = try impactedSystems()
         _ = try PublishSettings.from(self)
+        _ = try ConfiguredPackage.list(self)
     }
 
     /// The configured environments in order; an empty list means none are configured.

@@ -18,10 +18,11 @@ public enum GitLogReader {
     ///
     /// With `bodies` false, a message keeps only its header line when nothing after it can matter to the bump
     /// (`CommitMessage.isBodyOmitted`): for commands that report versions, not messages, on long histories.
-    public static func stream(_ repository: GitRepository, range: [String], bodies: Bool = true,
+    public static func stream(_ repository: GitRepository, range: [String], bodies: Bool = true, paths: [String] = [],
                               boundary: ((String) -> Void)? = nil, _ consume: (GitCommit) -> Void) throws(GitError) {
         var parser = RecordSplitter()
         let arguments = ["log", "-z", "--no-color", "--encoding=UTF-8", format] + (boundary == nil ? [] : ["--boundary"]) + range + ["--"]
+            + paths.map { ":(top,literal)" + $0 }
         func handle(_ record: UnsafeRawBufferPointer) {
             if record.first == UInt8(ascii: "-") {
                 if let boundary, record.count > 2 {

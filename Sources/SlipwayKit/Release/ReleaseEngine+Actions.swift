@@ -102,7 +102,7 @@ extension ReleaseEngine {
             throw ReleaseBlocked(reason: "'\(branch)' is not a valid branch name", fix: "fix tagPrefix in .slipway.json")
         }
         let remoteDone = (try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")).map {
-            (try? repository.git(["log", "-1", "--format=%s", $0]).trimmedText) == Self.commitSubject(for: version)
+            (try? repository.git(["log", "-1", "--format=%s", $0]).trimmedText) == commitSubject(for: version)
         } ?? false
         if remoteDone {
             return ActionReport(action: "release.prepare", version: version.description, commands: [], dryRun: dryRun,
@@ -124,7 +124,7 @@ extension ReleaseEngine {
             ["slipway", "manifest", "set-version", "--version", version.description],
             ["slipway", "changelog", "release", "--version", version.description, "--date", today()],
             ["git", "add", "--", "<changed files>"],
-            ["git", "commit", "-m", Self.commitSubject(for: version)],
+            ["git", "commit", "-m", commitSubject(for: version)],
             ["git", "push", "--set-upstream", remote, branch],
             ["git", "checkout", base],
         ]
@@ -146,7 +146,7 @@ extension ReleaseEngine {
                 try repository.git(["checkout", "--quiet", "-b", branch, "refs/heads/\(base)"])
             }
             let subject = try repository.git(["log", "-1", "--format=%s"]).trimmedText
-            if subject != Self.commitSubject(for: version) {
+            if subject != commitSubject(for: version) {
                 // A half-done earlier attempt may have left edits: start the files from the branch's commit.
                 try repository.git(["reset", "--quiet", "--hard", "HEAD"])
                 let changed: [String]
@@ -158,13 +158,13 @@ extension ReleaseEngine {
                 }
                 guard !changed.isEmpty else { throw ForgeError("no release file changed for \(version)") }
                 try repository.git(["add", "--"] + changed)
-                try repository.git(["commit", "--quiet", "-m", Self.commitSubject(for: version)])
+                try repository.git(["commit", "--quiet", "-m", commitSubject(for: version)])
             }
             // The local forge's PR is the pushed branch; on GitHub/GitLab `open-pr` then opens the PR itself.
             try LocalForge(repository: repository, remote: remote).open(branch: branch, base: base,
-                                                                          title: Self.commitSubject(for: version), body: "")
+                                                                          title: commitSubject(for: version), body: "")
             try repository.git(["checkout", "--quiet", base])
-            return "\(branch) with \(Self.commitSubject(for: version)) pushed to \(remote)"
+            return "\(branch) with \(commitSubject(for: version)) pushed to \(remote)"
         }
     }
 
@@ -173,7 +173,7 @@ extension ReleaseEngine {
     public func openPullRequest(dryRun: Bool = false) throws -> ActionReport {
         let (version, journal) = try requireStarted()
         let branch = journal.branch
-        let title = Self.commitSubject(for: version)
+        let title = commitSubject(for: version)
         let body = "Release \(version) following the release standard. Prepared by slipway."
         if let existing = try forge.pullRequest(branch: branch, base: base), existing.state != .closed {
             return ActionReport(action: "release.pull-request", version: version.description, commands: [], dryRun: dryRun,

@@ -34,6 +34,11 @@ public struct ReleaseEngine: Sendable {
     public func tagName(for version: SemanticVersion) -> String { config.tagPrefix + version.description }
     static func commitSubject(for version: SemanticVersion) -> String { "chore(release): \(version)" }
 
+    /// `chore(release): 1.2.0`, or for one package of a monorepo `chore(release): api@1.2.0`.
+    func commitSubject(for version: SemanticVersion) -> String {
+        config.packagePaths.isEmpty ? Self.commitSubject(for: version) : "chore(release): \(tagName(for: version))"
+    }
+
     static func utcDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -111,7 +116,7 @@ public struct ReleaseEngine: Sendable {
         var steps: [(ReleaseStep, StepState)] = [(.version, .done("\(version) (\(startedBy.map { "started by \($0)" } ?? "release branch found on \(remote)"))"))]
         let remoteTip = try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")
         let localTip = try? repository.resolveCommit("refs/heads/\(branch)")
-        let subject = Self.commitSubject(for: version)
+        let subject = commitSubject(for: version)
         let interrupted = journal?.inFlight.map { "interrupted while running \($0.step)" }
 
         // Steps 2–3: the release commit on the release branch.

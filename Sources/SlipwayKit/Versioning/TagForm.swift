@@ -35,6 +35,11 @@ public enum TagForm {
         case ambiguous([Candidate])
     }
 
+    /// `NAME@`, `NAME/v`, `NAME-v`: one package's tags rather than the repository's.
+    public static func isPackageForm(_ prefix: String) -> Bool {
+        prefix.contains("@") || prefix.contains("/") || (prefix.hasSuffix("-v") && prefix.count > 2)
+    }
+
     /// The form of the highest SemVer tags; a tie between forms is ambiguous.
     public static func detect(_ tags: [String]) -> Detection {
         var byPrefix: [String: Candidate] = [:]
@@ -48,7 +53,11 @@ public enum TagForm {
                 byPrefix[prefix] = Candidate(prefix: prefix, count: 1, highest: version)
             }
         }
-        let ranked = byPrefix.values.sorted { ($0.highest, $0.count, $1.prefix) > ($1.highest, $1.count, $0.prefix) }
+        // A monorepo's package tags (`web@1.2.0`, `my-crate-v0.3.0`) do not decide the repository's own form
+        // while it has tags of its own (`v2.0.0`, `2.0.0`, `release-2.0.0`).
+        let own = byPrefix.values.filter { !isPackageForm($0.prefix) }
+        let ranked = (own.isEmpty ? Array(byPrefix.values) : own)
+            .sorted { ($0.highest, $0.count, $1.prefix) > ($1.highest, $1.count, $0.prefix) }
         guard let first = ranked.first else { return .none }
         let tied = ranked.filter { $0.highest == first.highest }
         if tied.count > 1 { return .ambiguous(tied) }
@@ -68,9 +77,10 @@ extension SlipwayConfig {
             config.tagPrefix = form.prefix
             config.tagPrefixSource = "detected from \(form.count) tag\(form.count == 1 ? "" : "s") such as \(form.prefix)\(form.highest)"
         case .ambiguous(let forms):
-            let list = forms.map(\.example).joined(separator: ", ")
-            throw ConfigError(file: fileName, keyPath: "tagPrefix",
-                              problem: "is not set, and the release tags come in forms that share the highest version: \(list); add \"tagPrefix\": \"\(forms[0].prefix)\" (or one of the others) to .slipway.json")
+            // Only what needs the repository's own tags stops on it (`packages` and `--package` do not).
+            let list = forms.prefix(4).map(\.example).joined(separator: ", ") + (forms.count > 4 ? " and \(forms.count - 4) more" : "")
+            config.tagPrefixProblem = ConfigError(file: fileName, keyPath: "tagPrefix",
+                                                  problem: "is not set, and the release tags come in forms that share the highest version: \(list); add \"tagPrefix\": \"\(forms[0].prefix)\" (or one of the others) to .slipway.json")
         }
         return config
     }

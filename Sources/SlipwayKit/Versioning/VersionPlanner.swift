@@ -20,6 +20,7 @@ public struct VersionPlanner: Sendable {
     ///   - to: where it ends (`HEAD`).
     ///   - prerelease: an identifier such as `rc` for the next pre-release.
     public func propose(from: String? = nil, to: String = "HEAD", prerelease: String? = nil) throws(VersionPlanningError) -> VersionProposal {
+        if let problem = config.tagPrefixProblem { throw .tagForm(problem) }
         if let prerelease, !SemanticVersion.isValidPrereleaseIdentifier(prerelease) {
             throw .invalidPrereleaseIdentifier(prerelease)
         }
@@ -54,7 +55,8 @@ public struct VersionPlanner: Sendable {
             let tagCommits: [String: String]
             do { tagCommits = try repository.tagCommits() } catch { throw .git(error) }
             scan = ReleaseTagScan(tagNames: Array(tagCommits.keys), prefix: config.tagPrefix)
-            if let candidate = scan.latest(), let commit = tagCommits[candidate.name] {
+            // (Limited to a package's paths, git's history simplification may drop the boundary: the slow way then.)
+            if config.packagePaths.isEmpty, let candidate = scan.latest(), let commit = tagCommits[candidate.name] {
                 try prepareClassifier(for: candidate)
                 if commit == head {
                     (base, rangeStart, classified) = (candidate, candidate.name, [])
@@ -106,7 +108,9 @@ public struct VersionPlanner: Sendable {
             var read: [ClassifiedCommit] = []
             let streaming = classifier
             do {
-                try GitLogReader.stream(repository, range: arguments, bodies: readsBodies) { read.append(streaming.classifyAlone($0)) }
+                try GitLogReader.stream(repository, range: arguments, bodies: readsBodies, paths: config.packagePaths) {
+                    read.append(streaming.classifyAlone($0))
+                }
             } catch { throw .git(error) }
             commits = read
         }
@@ -161,11 +165,13 @@ public enum VersionPlanningError: Error, Sendable, CustomStringConvertible {
     case prefixMatchesNothing(prefix: String, examples: [String])
     case invalidPrereleaseIdentifier(String)
     case state(StateFileError)
+    case tagForm(ConfigError)
 
     public var description: String {
         switch self {
         case .git(let error): return error.description
         case .state(let error): return error.description
+        case .tagForm(let error): return error.description
         case .prefixMatchesNothing(let prefix, let examples):
             let seen = examples.isEmpty ? "" : " (tags seen: \(examples.joined(separator: ", ")))"
             if prefix.isEmpty {

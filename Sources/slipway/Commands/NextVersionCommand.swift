@@ -5,7 +5,7 @@ import SlipwayKit
 enum NextVersionCommand {
     static let spec = SubcommandSpec(
         name: "next-version",
-        usage: "next-version [--repo DIR] [--from REF] [--to REF] [--pre ID] [--short] [--json]",
+        usage: "next-version [--repo DIR] [--from REF] [--to REF] [--pre ID] [--package NAME] [--short] [--json]",
         summary: """
         Proposes the next version from the Conventional Commits since the last release (the highest SemVer
         tag with the tag prefix reachable from --to) and shows the commits that decided it.
@@ -14,7 +14,7 @@ enum NextVersionCommand {
                   .value("from", "start of the range (default: the last release tag)"),
                   .value("to", "end of the range (default: HEAD)"),
                   .value("pre", "propose the next pre-release with this identifier, e.g. rc"),
-                  .flag("short", "print the version only"),
+                  .flag("short", "print the version only"), RepositoryContext.packageOption,
                   SubcommandSpec.jsonOption])
 
     static func run(_ arguments: [String]) throws -> Int32 {

@@ -6,7 +6,7 @@ enum ReleaseCommand {
 
     static let spec = SubcommandSpec(
         name: "release",
-        usage: "release status | prepare [--version X.Y.Z] [--override-reason TEXT] [--take-over] | open-pr | approve | merge | tag | publish-status | notify [--version X.Y.Z] [--resend CHANNEL]  [--dry-run] [--json]",
+        usage: "release status | prepare [--version X.Y.Z] [--override-reason TEXT] [--take-over] | open-pr | approve | merge | tag | publish-status | notify [--version X.Y.Z] [--resend CHANNEL]  [--package NAME] [--dry-run] [--json]",
         summary: """
         Steps through the release in progress (found from the release branch, the journal under .git/slipway/ and
         the forge, whatever branch is checked out). status shows every step with its state and the fix for a
@@ -18,7 +18,7 @@ enum ReleaseCommand {
                   .value("override-reason", "prepare: go on despite chart lint errors; the reason is kept in the audit log"),
                   .value("resend", "notify: send to this channel (its kind or its id) again"),
                   .flag("take-over", "prepare: take the release over from the clone that began it (the audit log says whose it was)"),
-                  .flag("dry-run", "print the commands, change nothing"), SubcommandSpec.jsonOption])
+                  .flag("dry-run", "print the commands, change nothing"), RepositoryContext.packageOption, SubcommandSpec.jsonOption])
 
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }

@@ -9,8 +9,18 @@ struct RepositoryContext {
     init(arguments: ParsedArguments) throws {
         let path = arguments.value("repo") ?? FileManager.default.currentDirectoryPath
         repository = try GitRepository.open(path, runner: CommandRunner())
-        config = try SlipwayConfig.load(repository: repository)
+        let config = try SlipwayConfig.load(repository: repository)
+        // `--package NAME`: the single-package flow on one package of a monorepo.
+        if let name = arguments.value("package") {
+            let package = try PackageLookup.find(name, root: repository.root, config: config)
+            let prefix = try PackagePlanner(repository: repository, config: config).tagPrefix(for: package)
+            self.config = config.forPackage(package, tagPrefix: prefix)
+        } else {
+            self.config = config
+        }
     }
+
+    static let packageOption = OptionSpec.value("package", "one package of a monorepo (its name or folder; see slipway packages)")
 
     var planner: VersionPlanner { VersionPlanner(repository: repository, config: config) }
 
