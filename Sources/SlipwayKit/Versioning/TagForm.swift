@@ -55,7 +55,9 @@ public enum TagForm {
         }
         // A monorepo's package tags (`web@1.2.0`, `my-crate-v0.3.0`) do not decide the repository's own form
         // while it has tags of its own (`v2.0.0`, `2.0.0`, `release-2.0.0`).
+        // With only package tags, they are the repository's form only when there is one package.
         let own = byPrefix.values.filter { !isPackageForm($0.prefix) }
+        if own.isEmpty, byPrefix.count > 1 { return .none }
         let ranked = (own.isEmpty ? Array(byPrefix.values) : own)
             .sorted { ($0.highest, $0.count, $1.prefix) > ($1.highest, $1.count, $0.prefix) }
         guard let first = ranked.first else { return .none }

@@ -84,8 +84,10 @@ public struct VersionPlanner: Sendable {
         }
         var warnings = scan.warnings
         if base == nil, from == nil {
-            if !scan.otherReleaseLikeTags.isEmpty || (config.tagPrefixConfigured && !scan.warnings.isEmpty) {
-                throw .prefixMatchesNothing(prefix: config.tagPrefix, examples: Array(scan.otherReleaseLikeTags.prefix(3)))
+            // A monorepo's package tags (`web@1.2.0`) are not the repository's own releases.
+            let others = scan.otherReleaseLikeTags.filter { TagForm.split($0).map { !TagForm.isPackageForm($0.prefix) } ?? true }
+            if !others.isEmpty || (config.tagPrefixConfigured && !scan.warnings.isEmpty) {
+                throw .prefixMatchesNothing(prefix: config.tagPrefix, examples: Array(others.prefix(3)))
             }
             if config.tagPrefixConfigured {
                 let allTags: [String]

@@ -126,8 +126,12 @@ public struct EffectRunner: Sendable {
             let used = try overrides ?? ReleaseOverrides.load(from: repository, base: proposal.baseTag?.name ?? "", remote: config.forge.remote)
             let charts = ChartVersionPlanner(repository: repository, config: config).propose(for: proposal)
             let lint = charts.isEmpty ? [] : ChartLinter(repository: repository, config: config).lint(proposals: false)
-            return .success(Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
-                                      proposal: proposal, overrides: used, charts: charts, chartLint: lint))
+            var workspace = Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
+                                      proposal: proposal, overrides: used, charts: charts, chartLint: lint)
+            if let found = try? PackageDiscovery(root: repository.root, config: config).discover().packages, found.count > 1 {
+                workspace.packages = (try? PackagePlanner(repository: repository, config: config).propose(found)) ?? []
+            }
+            return .success(workspace)
         } catch let error as CustomStringConvertible {
             return .failure(ConsoleProblem(error.description))
         } catch {

@@ -11,6 +11,8 @@ public struct Workspace: Sendable {
     /// Each chart's own version for the release, and what chart lint found in it.
     public var charts: [ChartVersionProposal] = []
     public var chartLint: [ChartLintReport] = []
+    /// A monorepo's packages (when it has more than one), each with its own proposal.
+    public var packages: [PackageProposal] = []
 
     public init(root: String, branch: String?, forge: String, proposal: VersionProposal, overrides: ReleaseOverrides,
                 charts: [ChartVersionProposal] = [], chartLint: [ChartLintReport] = []) {

@@ -23,7 +23,8 @@ public enum VersionPanel {
             return [StyledLine(" Could not work out the next version:", .error)]
                 + TextFit.wrap(message, to: width - 2).map { StyledLine(" " + $0) }
         case .loaded(let workspace):
-            return lines(workspace.proposal, state: state, width: width, charts: chartLines(workspace, width: width))
+            return lines(workspace.proposal, state: state, width: width,
+                         charts: chartLines(workspace, width: width) + packageLines(workspace, width: width))
         }
     }
 
@@ -103,6 +104,29 @@ public enum VersionPanel {
                 }
             }
             if !diffs.isEmpty { lines.append(StyledLine("   w writes these files (after a confirmation).", .muted)) }
+        }
+        return lines
+    }
+
+    /// A monorepo's packages, one a line: name, last release, next (`slipway release prepare --package NAME`).
+    static func packageLines(_ workspace: Workspace, width: Int) -> [StyledLine] {
+        guard !workspace.packages.isEmpty else { return [] }
+        var lines = [StyledLine([(TextFit.pad(" Packages", to: 11), .muted),
+                                 ("\(workspace.packages.count), each released with --package NAME", .muted)])]
+        let nameWidth = min(24, workspace.packages.map { DisplayWidth.of($0.package.name) }.max() ?? 0)
+        for proposal in workspace.packages {
+            var line = StyledLine("   " + TextFit.pad(TextFit.truncate(proposal.package.name, to: nameWidth), to: nameWidth + 2), .text)
+            line.append(proposal.current.description, .text)
+            if proposal.releaseNeeded {
+                line.append(" → ", .muted)
+                line.append(proposal.next.description, .accent)
+                line.append("  \(proposal.bump)", ChangesPanel.role(of: proposal.bump))
+            } else {
+                line.append("  no release needed", .muted)
+            }
+            let room = max(0, width - DisplayWidth.of(line.plainText) - 1)
+            line.append(TextFit.truncate("  \(proposal.commits) commit(s)\(proposal.source == "changesets" ? ", changesets" : "")", to: room), .muted)
+            lines.append(line)
         }
         return lines
     }
