@@ -63,6 +63,16 @@ import Testing
         #expect(empty.code == 0 && emptyJSON?["currentTag"]?.stringValue == "1.0.0")
     }
 
+    /// Hundreds of tags in several forms, package tags among them: the detection is a pass over the names.
+    @Test func hundredsOfTagsInSeveralForms() {
+        var tags: [String] = []
+        for minor in 0..<150 { tags.append("v1.\(minor).0"); tags.append("web@0.\(minor).0") }
+        for patch in 0..<100 { tags.append("2.0.\(patch)"); tags.append("nightly-\(patch)") }
+        guard case .found(let form, let others) = TagForm.detect(tags) else { Issue.record("not found"); return }
+        #expect(form.prefix == "" && form.count == 100 && form.highest.description == "2.0.99")
+        #expect(others.map(\.prefix) == ["v"], "package tags and non-versions are not the repository's form")
+    }
+
     @Test func aRepositoryWithoutVersionTagsStartsWithV() throws {
         let (result, json) = try nextVersion(tags: ["latest", "stable"])
         #expect(result.code == 0 && json?["nextTag"]?.stringValue == "v0.1.0" && json?["tagPrefixSource"]?.stringValue == "default")
