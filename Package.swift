@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "slipway",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian's toolchain and ncursesw): signal handling, /proc reads and Glibc imports are Linux's.
+    // macOS would need Darwin imports beside the Glibc ones, sysctl/libproc for process liveness and start
+    // times instead of /proc, and Homebrew's ncurses (see README "Platform").
     products: [
         .executable(name: "slipway", targets: ["slipway"]),
         .library(name: "SlipwayKit", targets: ["SlipwayKit"]),

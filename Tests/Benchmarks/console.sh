@@ -7,7 +7,8 @@
 # 2. Start to the first full frame on a 100,000-commit repository, through tmux (the frame is drawn before the
 #    history is read): target 50 ms. The repository is the one next-version.sh builds (WORKDIR shared with it).
 # Environment: SWIFT (the swift driver, default `swift`; on a shared machine e.g. SWIFT=/work/swiftlock),
-#              SLIPWAY (a built release binary: skips the build), RUNS (7).
+#              SLIPWAY (a built release binary: skips the build), RUNS (7), WAIT (seconds a frame may take, 10).
+# Prints each figure beside its target and the verdict; exits 1 when a target is missed or a frame never comes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -21,8 +22,11 @@ mkdir -p "$work"
   || { tail -20 "$work/console-bench.log" >&2; exit 1; }
 key=$(grep -o 'key to frame with 10,000 commits at 120x40: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
 filter=$(grep -o 'filter over 10,000 commits: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
+[ -n "$key" ] || { echo "the console benchmark test printed no key-to-frame figure (see $work/console-bench.log)" >&2; exit 1; }
 awk -v k="$key" 'BEGIN { printf "key to frame (10,000 commits, 120x40): %.2f ms   (target <= 16 ms)\n", k * 1000 }'
 awk -v f="$filter" 'BEGIN { printf "typing an 8-letter filter (10,000 commits): %.1f ms in all\n", f * 1000 }'
+failed=0
+if ! awk -v k="$key" 'BEGIN { exit !(k * 1000 <= 16) }'; then echo "key to frame: target MISSED"; failed=1; fi
 
 # 2. First frame on 100,000 commits, through tmux.
 repo="$work/history-100000"
@@ -38,10 +42,21 @@ for _ in $(seq "$runs"); do
   start=$(date +%s%N)
   tmux -f /dev/null -S "$sock" new-session -d -s b -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=xterm-256color \
     "$SLIPWAY --repo $repo"
-  until tmux -S "$sock" capture-pane -p -t b 2>/dev/null | grep -q '1 Changes 2 Version'; do :; done
+  deadline=$(( $(date +%s) + ${WAIT:-10} ))
+  until tmux -S "$sock" capture-pane -p -t b 2>/dev/null | grep -q '1 Changes 2 Version'; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "no frame within ${WAIT:-10} s; the screen shows:" >&2
+      tmux -S "$sock" capture-pane -p -t b >&2 2>/dev/null || true
+      tmux -S "$sock" kill-server 2>/dev/null || true
+      exit 1
+    fi
+  done
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 )) >>"$work/frame.times"
   tmux -S "$sock" kill-server 2>/dev/null || true
 done
 frame=$(sort -n "$work/frame.times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 echo "first full frame (100,000 commits, incl. tmux start): median $frame ms   (runs: $(tr '\n' ' ' <"$work/frame.times"); target <= 50 ms)"
+if ! [ "$frame" -le 50 ]; then echo "first full frame: target MISSED"; failed=1; fi
+[ "$failed" -eq 0 ] && echo "verdict: every target met" || echo "verdict: target MISSED"
+exit "$failed"

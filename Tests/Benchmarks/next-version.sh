@@ -78,6 +78,10 @@ awk -v s="$slipway_ms" -v g="$git_ms" 'BEGIN { printf "ratio (--json):    %.2f\n
 awk -v k="$peak_kb" -v j="$peak_json_kb" 'BEGIN { printf "slipway peak RSS:  %.1f MB, %.1f MB with --json   (target < 100 MB)\n", k / 1024, j / 1024 }'
 echo "git log | cat:     $pipe_ms ms   (runs: $(tr '\n' ' ' <"$work/pipe.times"))  the floor for a reader of the pipe"
 awk -v s="$text_ms" -v p="$pipe_ms" 'BEGIN { printf "slipway / piped:   %.2f\n", s / p }'
+failed=0
+awk -v s="$text_ms" -v g="$git_ms" 'BEGIN { exit !(s / g <= 1.30) }' || { echo "ratio: target MISSED"; failed=1; }
+awk -v k="$peak_kb" -v j="$peak_json_kb" 'BEGIN { exit !(k < 102400 && j < 102400) }' || { echo "peak memory: target MISSED"; failed=1; }
+[ "$failed" -eq 0 ] && echo "verdict: every target met" || echo "verdict: target MISSED"
 
 # 3. Optional: the same question asked of git-cliff and commitizen.
 if [ "${COMPARE:-0}" = 1 ]; then
@@ -101,3 +105,4 @@ if [ "${COMPARE:-0}" = 1 ]; then
     echo "commitizen (cz): not on PATH"
   fi
 fi
+exit "$failed"

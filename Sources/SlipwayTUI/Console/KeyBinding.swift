@@ -20,7 +20,8 @@ public struct KeyBinding: Sendable {
 
     static let lists: Set<PanelID> = [.changes, .version, .release, .approvals, .environments, .rollback, .hotfixes]
 
-    /// Every binding. The help overlay, the footer and the key handling all read this one table.
+    /// Every panel binding. The help overlay, the footer on a panel and the key handling all read this one table;
+    /// an open overlay (a dialog, the log, the palette) handles its own keys, which `FooterBar.hints` lists with it.
     public static let all: [KeyBinding] = [
         KeyBinding([.down, .character("j")], "j/↓", .moveDown, panels: lists),
         KeyBinding([.up, .character("k")], "k/↑", .moveUp, panels: lists),
