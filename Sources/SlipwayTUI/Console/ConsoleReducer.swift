@@ -554,13 +554,13 @@ public enum ConsoleReducer {
         keepSelectionVisible(&state)
     }
 
-    // MARK: Work
+    // MARK: Background work
 
-    static func begin(_ work: Work, _ state: inout ConsoleState) {
+    static func begin(_ work: BackgroundWork, _ state: inout ConsoleState) {
         state.inFlight.append(work)
     }
 
-    static func finish(_ work: Work, _ state: inout ConsoleState) {
+    static func finish(_ work: BackgroundWork, _ state: inout ConsoleState) {
         if let index = state.inFlight.firstIndex(of: work) { state.inFlight.remove(at: index) }
     }
 }

@@ -20,7 +20,7 @@ public struct ConsoleState: Sendable {
     public var status: StatusMessage?
     /// Set while the team's shared records could not be fetched: how old the ones shown are, and why.
     public var sharedStaleness: String?
-    public var inFlight: [Work] = []
+    public var inFlight: [BackgroundWork] = []
     public var spinnerFrame = 0
     public var quitRequested = false
 

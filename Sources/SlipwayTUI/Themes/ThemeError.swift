@@ -1,9 +1,13 @@
 /// Why a theme could not be used; the console shows it and carries on with the default.
 public struct ThemeError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// Not found (a default theme missing is no problem), or found and wrong.
+    public enum Kind: Sendable, Equatable { case notFound, invalid }
+    public let kind: Kind
     public let source: String
     public let problem: String
 
-    public init(source: String, problem: String) {
+    public init(_ kind: Kind = .invalid, source: String, problem: String) {
+        self.kind = kind
         self.source = source
         self.problem = problem
     }

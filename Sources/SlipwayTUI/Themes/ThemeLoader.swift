@@ -69,34 +69,29 @@ public struct ThemeLoader: Sendable {
             return (try load(requested), nil)
         } catch {
             let fallback = noColor ? Theme.monoBuiltIn : Theme.builtIn
-            if requested == "default" || requested == "mono", case .notFound = error.kind {
+            if requested == "default" || requested == "mono", error.kind == .notFound {
                 return (fallback, nil)
             }
-            return (fallback, error.themeError)
+            return (fallback, error)
         }
     }
 
     /// Loads a theme by name (searched in `searchFolders`) or by path (anything with a `/` or ending in `.json`).
-    public func load(_ nameOrPath: String) throws(ThemeLoadError) -> Theme {
+    public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
         let path: String
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
             path = nameOrPath
         } else {
             guard let found = searchFolders.map({ $0 + "/" + nameOrPath + ".json" })
                 .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                throw ThemeLoadError(kind: .notFound, themeError: ThemeError(
-                    source: "'\(nameOrPath)'", problem: "not found (try --theme PATH)"))
+                throw ThemeError(.notFound, source: "'\(nameOrPath)'", problem: "not found (try --theme PATH)")
             }
             path = found
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ThemeLoadError(kind: .notFound, themeError: ThemeError(source: path, problem: "cannot be read"))
+            throw ThemeError(.notFound, source: path, problem: "cannot be read")
         }
-        do {
-            return try Self.parse(data, source: path)
-        } catch {
-            throw ThemeLoadError(kind: .invalid, themeError: error)
-        }
+        return try Self.parse(data, source: path)
     }
 
     /// Reads a theme file's JSON laid over the built-in defaults.

@@ -1,5 +1,6 @@
-/// Why a version file cannot be read or edited, naming the file, the line where it applies and what to do.
-public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a file Slipway reads or edits cannot be used as asked — a version file, a changelog — naming the file, the
+/// line where it applies and what to do.
+public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The path relative to the repository root (or as given).
     public let file: String
     /// 1-based; `nil` when the problem is the whole file.
@@ -17,3 +18,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         return "\(file): \(problem)"
     }
 }
+
+/// A version file that cannot be read or edited.
+public typealias ManifestError = FileProblem
+/// A changelog that cannot be released as asked.
+public typealias ChangelogError = FileProblem

@@ -1,5 +1,5 @@
 /// Background work in flight, named for the spinner.
-public enum Work: Sendable, Hashable {
+public enum BackgroundWork: Sendable, Hashable {
     case loadingCommits
     case readingCommit
     case savingOverrides
