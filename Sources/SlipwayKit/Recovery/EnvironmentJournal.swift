@@ -35,14 +35,7 @@ public struct EnvironmentJournal: Sendable {
         path = repository.slipwayDirectory + "/env-\(environment).json"
     }
 
-    static let coder: (JSONEncoder, JSONDecoder) = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (encoder, decoder)
-    }()
+    static var coder: (JSONEncoder, JSONDecoder) { StateJSON.coder }
 
     public func save(_ operation: EnvironmentOperation) throws(StateFileError) {
         do { try AtomicFile.write(try Self.coder.0.encode(operation), to: path) } catch let error as StateFileError { throw error } catch {

@@ -36,21 +36,16 @@ public struct ReleaseJournal: Sendable, Hashable, Codable {
     public static func load(_ repository: GitRepository, kind: String = "release") throws(StateFileError) -> ReleaseJournal? {
         let path = path(repository, kind: kind)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(ReleaseJournal.self, from: data)
+            return try StateJSON.coder.decoder.decode(ReleaseJournal.self, from: data)
         } catch {
             throw StateFileError(path: path, problem: "is damaged (\(StateFileError.summary(error))); move it aside and run `slipway release status`, which works out the release's state from git")
         }
     }
 
     public func save(_ repository: GitRepository, kind: String = "release") throws(StateFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
         do {
-            try AtomicFile.write(try encoder.encode(self), to: Self.path(repository, kind: kind))
+            try AtomicFile.write(try StateJSON.coder.encoder.encode(self), to: Self.path(repository, kind: kind))
         } catch let error as StateFileError {
             throw error
         } catch {

@@ -51,7 +51,7 @@ public struct PublishedRelease: Sendable {
 }
 
 /// What a release action did (or would do, for a dry run).
-public struct ActionReport: Sendable {
+public struct ActionReport: Sendable, Hashable {
     public var action: String
     public var version: String
     public var commands: [String]

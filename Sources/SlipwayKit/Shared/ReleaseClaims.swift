@@ -25,14 +25,7 @@ public struct ReleaseClaims: Sendable {
 
     struct File: Codable { var claims: [String: ReleaseClaim] }
 
-    static let coder: (encoder: JSONEncoder, decoder: JSONDecoder) = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (encoder, decoder)
-    }()
+    static var coder: (encoder: JSONEncoder, decoder: JSONDecoder) { StateJSON.coder }
 
     /// This clone's id, made once.
     public var cloneID: String {

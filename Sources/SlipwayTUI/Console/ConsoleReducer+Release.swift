@@ -26,8 +26,7 @@ extension ConsoleReducer {
                 state.status = StatusMessage("\(action.rawValue) not shown: another window was open; ask again", .info)
                 return []
             }
-            state.overlay = .confirmRelease(ReleaseConfirmation(action: action, version: report.version, commands: report.commands,
-                                                                message: report.message, dryRun: state.dryRun))
+            state.overlay = .confirmRelease(ReleaseConfirmation(action: action, report: report, dryRun: state.dryRun))
         case .releasePlanFailed(let action, let message):
             finish(.planningRelease, &state)
             state.status = StatusMessage("\(action.rawValue): \(message)", .error)

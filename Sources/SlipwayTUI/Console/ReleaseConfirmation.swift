@@ -1,18 +1,20 @@
-/// The confirm dialog before a release action: the exact commands (from a dry run) it will run.
+import SlipwayKit
+
+/// The confirm dialog of a release action: the dry run's report (the exact commands, or that the step is done).
 public struct ReleaseConfirmation: Sendable, Hashable {
     public let action: ReleaseAction
-    public let version: String
-    public let commands: [String]
-    /// What the dry run said (for instance that the step is already done).
-    public let message: String
+    /// What the dry run said.
+    public let report: ActionReport
     /// The console's dry-run flag when the dialog opened: confirming then runs nothing.
     public let dryRun: Bool
 
-    public init(action: ReleaseAction, version: String, commands: [String], message: String, dryRun: Bool) {
+    public init(action: ReleaseAction, report: ActionReport, dryRun: Bool) {
         self.action = action
-        self.version = version
-        self.commands = commands
-        self.message = message
+        self.report = report
         self.dryRun = dryRun
     }
+
+    public var version: String { report.version }
+    public var commands: [String] { report.commands }
+    public var message: String { report.message }
 }

@@ -18,9 +18,7 @@ public enum ApprovalsPanel {
         case .notLoaded, .loading:
             return [StyledLine(" Reading the release PR and its approvals…", .muted)]
         case .failed(let message):
-            return [StyledLine(" Could not read the release:", .error)]
-                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
-                + [StyledLine(), StyledLine(" r tries again.", .muted)]
+            return PanelText.failure("Could not read the release:", message, width: width, retry: true)
         case .loaded(let snapshot):
             return lines(snapshot, forge: state.workspace?.forge, width: width)
         }

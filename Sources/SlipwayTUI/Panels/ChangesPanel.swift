@@ -10,10 +10,7 @@ public enum ChangesPanel {
             buffer.write("Reading the commits since the last release…", x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
             return
         case .failed(let message):
-            buffer.write("Could not read the repository:", x: area.x + 1, y: area.y, role: .error, limit: area.maxX)
-            for (offset, line) in TextFit.wrap(message, to: area.width - 2).prefix(area.height - 1).enumerated() {
-                buffer.write(line, x: area.x + 1, y: area.y + 1 + offset, role: .text, limit: area.maxX)
-            }
+            PanelText.draw(failure: "Could not read the repository:", message, in: area, into: &buffer)
             return
         case .loaded(let workspace):
             let proposal = workspace.proposal

@@ -18,8 +18,7 @@ public enum EnvironmentsPanel {
 
     /// What both environment panels say when the environments cannot be read.
     static func failure(_ message: String, width: Int) -> [StyledLine] {
-        [StyledLine(" Could not read the environments:", .error)]
-            + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
+        PanelText.failure("Could not read the environments:", message, width: width)
     }
 
     /// The panel's text, top to bottom: pure.

@@ -17,9 +17,7 @@ public enum ReleasePanel {
         case .notLoaded, .loading:
             return [StyledLine(" Reading where the release stands (fetching from the remote)…", .muted)]
         case .failed(let message):
-            return [StyledLine(" Could not read the release:", .error)]
-                + TextFit.wrap(message, to: max(1, width - 2)).map { StyledLine(" " + $0) }
-                + [StyledLine(), StyledLine(" r tries again.", .muted)]
+            return PanelText.failure("Could not read the release:", message, width: width, retry: true)
         case .loaded(let snapshot):
             return EnvironmentsPanel.staleness(state, width: width)
                 + lines(snapshot.status, running: state.release.running, dryRun: state.dryRun, width: width)

@@ -20,8 +20,7 @@ public enum VersionPanel {
         case .loading:
             return [StyledLine(" Working out the next version…", .muted)]
         case .failed(let message):
-            return [StyledLine(" Could not work out the next version:", .error)]
-                + TextFit.wrap(message, to: width - 2).map { StyledLine(" " + $0) }
+            return PanelText.failure("Could not work out the next version:", message, width: width)
         case .loaded(let workspace):
             return lines(workspace.proposal, state: state, width: width,
                          charts: chartLines(workspace, width: width) + packageLines(workspace, width: width))
