@@ -55,6 +55,10 @@ public struct ValuesFileEditor: Sendable {
         switch format {
         case .yaml: return try locateYAML(bytes, parts)
         case .json:
+            // Validated first (JSONParser refuses nesting beyond 512): the span-finder then walks only sound JSON.
+            do { _ = try JSONParser.parse(bytes) } catch {
+                throw DeploymentError(.input, "\(file) is not valid JSON (\(error.description)); fix the file in the environments repository")
+            }
             var scanner = JSONScanner(bytes: bytes)
             guard let location = scanner.locate(parts) else {
                 throw DeploymentError(.input, scanner.failed

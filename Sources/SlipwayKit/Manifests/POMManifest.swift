@@ -3,7 +3,7 @@
 /// version inherits the parent's and is reported, not edited.
 enum POMManifest {
     static func read(_ bytes: [UInt8], file: String) throws(ManifestError) -> VersionFileReading {
-        var scanner = XMLScanner(bytes: bytes, file: file)
+        var scanner = POMScanner(bytes: bytes, file: file)
         let elements = try scanner.elements(matching: { path in
             path == ["project", "version"] || path == ["project", "parent"]
                 || (path.count == 3 && path[0] == "project" && path[1] == "properties")

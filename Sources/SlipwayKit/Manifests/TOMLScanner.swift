@@ -26,6 +26,9 @@ struct TOMLScanner {
         case other(String)
     }
 
+    /// What TOML allows without quotes: booleans, integers (also hex, octal, binary), floats, dates and times.
+    static let bareValue = #"^([+-]?(inf|nan)|true|false|[+-]?(0|[1-9](_?[0-9])*)(\.[0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?|0x[0-9A-Fa-f](_?[0-9A-Fa-f])*|0o[0-7](_?[0-7])*|0b[01](_?[01])*|\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"#
+
     let file: String
     private let bytes: [UInt8]
     private var index = 0
@@ -182,7 +185,7 @@ struct TOMLScanner {
             while end > start, ByteText.isSpace(bytes[end - 1]) { end -= 1 }
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
             guard !text.isEmpty else { throw fail("a value is missing after '='") }
-            if text.contains(" "), !text.contains(":") {
+            guard text.range(of: Self.bareValue, options: .regularExpression) != nil else {
                 throw fail("'\(text)' is not a TOML value (strings need quotes)")
             }
             return .other(text)
@@ -197,9 +200,8 @@ struct TOMLScanner {
         while true {
             guard !atEnd, current != ByteText.newline else { throw fail("a string is not closed on its line") }
             if current == quote { break }
-            if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                text.append(bytes[index + 1])
-                index += 2
+            if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\") {
+                text += try escape()
                 continue
             }
             text.append(current)
@@ -210,6 +212,31 @@ struct TOMLScanner {
         return .string(String(decoding: text, as: UTF8.self), span: span)
     }
 
+    /// The escape at `index` (a backslash) decoded, as TOML defines them: `\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX`.
+    private mutating func escape() throws(ManifestError) -> [UInt8] {
+        guard index + 1 < bytes.count else { throw fail("a string ends in a lone backslash") }
+        let letter = bytes[index + 1]
+        index += 2
+        switch letter {
+        case UInt8(ascii: "b"): return [0x08]
+        case UInt8(ascii: "t"): return [0x09]
+        case UInt8(ascii: "n"): return [0x0A]
+        case UInt8(ascii: "f"): return [0x0C]
+        case UInt8(ascii: "r"): return [0x0D]
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): return [letter]
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let digits = letter == UInt8(ascii: "u") ? 4 : 8
+            guard index + digits <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + digits], as: UTF8.self), radix: 16),
+                  let scalar = Unicode.Scalar(value) else {
+                throw fail("\\\(Character(Unicode.Scalar(letter))) needs \(digits) hex digits naming a Unicode scalar")
+            }
+            index += digits
+            return Array(String(Character(scalar)).utf8)
+        default:
+            throw fail("'\\\(Character(Unicode.Scalar(letter)))' is not a TOML escape")
+        }
+    }
+
     private mutating func multiLineString(_ quote: UInt8) throws(ManifestError) -> Value {
         index += 3
         let start = index
@@ -217,7 +244,12 @@ struct TOMLScanner {
         while true {
             guard !atEnd else { throw fail("a multi-line string opened on line \(openedOn) is never closed", line: openedOn) }
             if current == ByteText.newline { line += 1 }
-            if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\") { index += 2; continue }
+            if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\") {
+                // The escaped byte may be the line's end (a line-ending backslash): it still ends a line.
+                if index + 1 < bytes.count, bytes[index + 1] == ByteText.newline { line += 1 }
+                index += 2
+                continue
+            }
             if bytes[index...].starts(with: [quote, quote, quote]) { break }
             index += 1
         }
@@ -232,6 +264,8 @@ struct TOMLScanner {
         let isTable = current == UInt8(ascii: "{")
         let openedOn = line
         var depth = 0
+        // What closes each open bracket: `[1, 2}` is refused.
+        var closers: [UInt8] = []
         var strings: [String] = []
         var pairs: [String: String] = [:]
         var pendingKey: String?
@@ -277,8 +311,14 @@ struct TOMLScanner {
                     pendingKey = nil
                 }
                 scalarStart = nil
+                closers.append(current == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                guard closers.count <= 64 else { throw fail("arrays and tables nest more than 64 deep") }
                 depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard closers.last == current else {
+                    throw fail("'\(Character(Unicode.Scalar(current)))' closes nothing open here (expected '\(closers.last.map { String(Character(Unicode.Scalar($0))) } ?? "nothing")')")
+                }
+                closers.removeLast()
                 if depth == 1, isTable, let key = pendingKey {
                     if let value = take(self, end: index) { pairs[key] = value }
                     pendingKey = nil

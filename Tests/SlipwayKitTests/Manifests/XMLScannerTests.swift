@@ -13,7 +13,7 @@ import Testing
           </version>
         </project>
         """
-        var scanner = XMLScanner(bytes: Array(text.utf8), file: "pom.xml")
+        var scanner = POMScanner(bytes: Array(text.utf8), file: "pom.xml")
         let found = try scanner.elements(matching: { $0.count == 2 })
         #expect(found.map(\.path) == [["project", "empty"], ["project", "version"]])
         #expect(found[1].line == 5)
@@ -22,15 +22,15 @@ import Testing
 
     @Test func refusesWhatIsNotWellFormed() {
         #expect(throws: ManifestError(file: "pom.xml", line: 2, problem: "a comment is never closed; this is not well-formed XML")) {
-            var scanner = XMLScanner(bytes: Array("<project>\n<!-- open\n</project>".utf8), file: "pom.xml")
+            var scanner = POMScanner(bytes: Array("<project>\n<!-- open\n</project>".utf8), file: "pom.xml")
             _ = try scanner.elements(matching: { _ in true })
         }
         #expect(throws: ManifestError(file: "pom.xml", line: 1, problem: "the root element is <settings>, not <project>; this is not well-formed XML")) {
-            var scanner = XMLScanner(bytes: Array("<settings></settings>".utf8), file: "pom.xml")
+            var scanner = POMScanner(bytes: Array("<settings></settings>".utf8), file: "pom.xml")
             _ = try scanner.elements(matching: { _ in true })
         }
         #expect(throws: ManifestError(file: "pom.xml", problem: "has no <project> element; this is not a Maven POM")) {
-            var scanner = XMLScanner(bytes: Array("just text".utf8), file: "pom.xml")
+            var scanner = POMScanner(bytes: Array("just text".utf8), file: "pom.xml")
             _ = try scanner.elements(matching: { _ in true })
         }
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import SlipwayKit
 
-@Suite struct TOMLScannerTests {
+@Suite struct TOMLScannerManifestTests {
     @Test func followsTablesDottedKeysArraysAndInlineTables() throws {
         let text = """
         title = "x" # a comment

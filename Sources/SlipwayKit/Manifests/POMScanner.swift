@@ -1,6 +1,6 @@
-/// A well-formedness check over XML that records the element paths a caller asks for, with the byte span
-/// of their text content (trimmed of surrounding whitespace).
-struct XMLScanner {
+/// Reads a Maven POM: checks that it is well-formed XML with a `<project>` root (the only documents it is for)
+/// and records the element paths a caller asks for, with the byte span of each one's text.
+struct POMScanner {
     struct Element: Sendable {
         let path: [String]
         let line: Int
