@@ -102,162 +102,67 @@ public struct CommandRunner: CommandRunning {
 
     public func execute(_ invocation: CommandInvocation, cancellation: CommandCancellation?,
                         onOutput: (UnsafeRawBufferPointer) -> Void) throws(CommandError) -> CommandOutput {
-        let started = Date()
-        let clock = ContinuousClock.now
+        Self.ignoreBrokenPipes
+        let recorder = RunRecorder(invocation: invocation, log: log)
         var environment = baseEnvironment
         for (key, value) in CommandInvocation.childDefaults { environment[key] = value }
         for (key, value) in invocation.environment { environment[key] = value }
-
-        func record(_ status: TerminationStatus?, stderr: Data, timedOut: Bool = false) {
-            let elapsed = ContinuousClock.now - clock
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let failed = !(status?.isSuccess ?? false)
-            let tail = failed ? CommandError(invocation: invocation, kind: .cancelled, stderr: stderr).escapedTail : ""
-            log?.append(CommandRecord(arguments: SecretRedactor.redact(invocation.arguments),
-                                      workingDirectory: invocation.workingDirectory, status: status,
-                                      duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut))
+        let child: Child
+        do {
+            child = try Child.spawn(invocation, executable: try preflight(invocation, environment), environment: environment)
+        } catch {
+            recorder.record(nil, stderr: Data())
+            throw error
         }
+        let state = RunState()
+        let sides = child.startSideStreams(invocation.input, state: state)
+        let watchdog = Watchdog(pid: child.process.processIdentifier, process: child.process, state: state, timeout: invocation.timeout)
+        cancellation?.whenCancelled {
+            if !state.isFinished {
+                state.markCancelled()
+                watchdog.terminate()
+            }
+        }
+        Self.drain(child.outFD, abandon: state.shouldAbandonReads, tick: watchdog.check,
+                   gatherBelow: child.pipeSize >= 1 << 20 ? child.pipeSize / 4 : 0, onOutput)
+        let status = child.waitForExit(watchdog: watchdog, state: state, sides: sides)
+        let stderr = sides.errors.data
+        recorder.record(status, stderr: stderr, timedOut: state.timedOut)
+        if state.timedOut, let timeout = invocation.timeout {
+            HungEndpoints.markHung(invocation, waited: timeout)
+            throw CommandError(invocation: invocation, kind: .timedOut(timeout), stderr: stderr)
+        }
+        if state.cancelled { throw CommandError(invocation: invocation, kind: .cancelled, stderr: stderr) }
+        return CommandOutput(invocation: invocation, status: status, stdout: Data(), stderr: stderr, duration: recorder.seconds)
+    }
 
+    /// A write to a pipe whose reader has gone (a child that exited before reading its input) must fail with
+    /// EPIPE, not kill Slipway: SIGPIPE is ignored once, for the whole process, before the first child starts.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// What must hold before anything starts: the endpoint has not just hung, the program is on PATH, the folder
+    /// exists. Returns the program's absolute path.
+    private func preflight(_ invocation: CommandInvocation, _ environment: [String: String]) throws(CommandError) -> String {
         if let waited = HungEndpoints.skip(invocation) {
-            record(nil, stderr: Data())
             throw CommandError(invocation: invocation, kind: .launchFailed("the same server did not answer within \(Int(waited)) s a moment ago; not asked again for a minute"))
         }
-        guard !invocation.arguments.isEmpty,
-              let executable = Self.resolve(invocation.program, path: environment["PATH"]) else {
-            record(nil, stderr: Data())
+        guard !invocation.arguments.isEmpty, let executable = Self.resolve(invocation.program, path: environment["PATH"]) else {
             throw CommandError(invocation: invocation, kind: .notFound)
         }
         if let directory = invocation.workingDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                record(nil, stderr: Data())
                 throw CommandError(invocation: invocation, kind: .launchFailed("the folder \(directory) does not exist"))
             }
         }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(invocation.arguments.dropFirst())
-        process.environment = environment
-        if let directory = invocation.workingDirectory {
-            process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
-        }
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        let inPipe: Pipe? = invocation.input == nil ? nil : Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        if let inPipe {
-            process.standardInput = inPipe
-        } else {
-            process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        }
-
-        do {
-            try process.run()
-        } catch {
-            record(nil, stderr: Data())
-            throw CommandError(invocation: invocation, kind: .launchFailed(String(describing: error)))
-        }
-
-        let state = RunState()
-        let pid = process.processIdentifier
-        let group = DispatchGroup()
-
-        // stderr (and stdin) get threads of their own, not Dispatch's pool: when that pool is busy with other
-        // blocking work, a queued reader or timer would wait, and the child with it.
-        let errorSink = DataSink()
-        let errFD = errPipe.fileHandleForReading.fileDescriptor
-        group.enter()
-        Thread.detachNewThread {
-            Self.drain(errFD, abandon: state.shouldAbandonReads, tick: {}, gatherBelow: 0) { errorSink.append($0) }
-            group.leave()
-        }
-        if let inPipe, let input = invocation.input {
-            let writer = inPipe.fileHandleForWriting
-            group.enter()
-            Thread.detachNewThread {
-                signal(SIGPIPE, SIG_IGN)
-                try? writer.write(contentsOf: input)
-                try? writer.close()
-                group.leave()
-            }
-        }
-
-        // Foundation learns of the child's exit only once every holder of its monitoring descriptor is gone, so
-        // the child's own children are stopped with it (a shell script's `sleep` would otherwise hold the run).
-        let terminate: @Sendable () -> Void = {
-            guard state.markStopping() else { return }
-            for process in ProcessTree.descendants(of: pid) + [pid] { kill(process, SIGTERM) }
-        }
-        let deadline = invocation.timeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
-        // Runs on this thread between reads: the timeout, and SIGKILL for a child that ignored SIGTERM.
-        let watchdog: () -> Void = {
-            if let deadline, ContinuousClock.now >= deadline, !state.isFinished, !state.timedOut {
-                state.markTimedOut()
-                terminate()
-            }
-            if state.stoppedLongerThan(.seconds(2)), process.isRunning, !state.killed {
-                state.markKilled()
-                for process in ProcessTree.descendants(of: pid) + [pid] { kill(process, SIGKILL) }
-            }
-        }
-        cancellation?.whenCancelled {
-            if !state.isFinished {
-                state.markCancelled()
-                terminate()
-            }
-        }
-
-        let outFD = outPipe.fileHandleForReading.fileDescriptor
-        // A 1 MiB pipe (Linux's default is 64 KiB) lets a fast writer such as `git log` run ahead in fewer, larger
-        // writes; where the system refuses, the default stays.
-        var pipeSize = 0
-        #if os(Linux)
-        pipeSize = Int(fcntl(outFD, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20)))
-        #endif
-        Self.drain(outFD, abandon: state.shouldAbandonReads, tick: watchdog, gatherBelow: pipeSize >= 1 << 20 ? pipeSize / 4 : 0,
-                   onOutput)
-        var abandoned = false
-        // The output has ended, so the child is exiting: look often at first, then back off to every 5 ms.
-        var pause: UInt32 = 100
-        while process.isRunning {
-            watchdog()
-            // A stopped child whose exit Foundation cannot see (an escaped grandchild holds its descriptor).
-            if state.stoppedLongerThan(.seconds(4)), ProcessTree.isGone(pid) { abandoned = true; break }
-            usleep(pause)
-            pause = min(pause * 2, 5_000)
-        }
-        group.wait()
-        if !abandoned { process.waitUntilExit() }
-        state.markFinished()
-
-        let status: TerminationStatus
-        if abandoned {
-            status = .signalled(state.killed ? SIGKILL : SIGTERM)
-        } else {
-            status = process.terminationReason == .uncaughtSignal
-                ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
-        }
-        let stderr = errorSink.data
-        record(status, stderr: stderr, timedOut: state.timedOut)
-        if state.timedOut, let timeout = invocation.timeout {
-            HungEndpoints.markHung(invocation, waited: timeout)
-            throw CommandError(invocation: invocation, kind: .timedOut(timeout), stderr: stderr)
-        }
-        if state.cancelled {
-            throw CommandError(invocation: invocation, kind: .cancelled, stderr: stderr)
-        }
-        let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return CommandOutput(invocation: invocation, status: status, stdout: Data(), stderr: stderr, duration: seconds)
+        return executable
     }
 
     /// Reads `fd` to its end in large chunks. A stopped child's own children may keep the pipe open:
     /// `abandon` says when to stop waiting for them.
     /// - Parameter gatherBelow: with a pipe large enough to hold a millisecond of a fast writer's output (1 MiB),
     ///   a read of at least 16 KiB but less than this many bytes is followed by a 1 ms pause; 0: never pause.
-    private static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, tick: () -> Void, gatherBelow: Int,
+    static func drain(_ fd: Int32, abandon: @Sendable () -> Bool, tick: () -> Void, gatherBelow: Int,
                               _ consume: (UnsafeRawBufferPointer) -> Void) {
         let capacity = 1 << 18
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
@@ -291,7 +196,7 @@ public struct CommandRunner: CommandRunning {
 }
 
 /// Shared flags between the reading thread, the timer and the cancellation.
-private final class RunState: @unchecked Sendable {
+final class RunState: @unchecked Sendable {
     private let lock = NSLock()
     private var finished = false
     private var stopping = false
@@ -335,7 +240,7 @@ private final class RunState: @unchecked Sendable {
 }
 
 /// Bytes appended from one thread and read after it is done.
-private final class DataSink: @unchecked Sendable {
+final class DataSink: @unchecked Sendable {
     private let lock = NSLock()
     private var storage = Data()
 
