@@ -89,14 +89,16 @@ import Testing
     }
 
     /// Seeded property: the bump of any set of commits is the maximum of their levels.
-    @Test func bumpIsTheMaximumLevel() {
-        let pool = ["feat: a", "fix: b", "docs: c", "feat!: d", "perf: e", "chore: f", "random words", "refactor(x)!: g"]
-        var random = SplitMix64(seed: 42)
-        for _ in 0..<300 {
-            let picked = (0..<(1 + random.below(6))).map { index in commit(pool[random.below(pool.count)] + " \(index)") }
-            let classified = CommitClassifier().classify(picked)
-            #expect(CommitClassifier.bump(of: classified) == classified.map(\.level).max())
-        }
+    /// The bump of a set of commits, worked out by hand for each: the strongest change wins, docs and chores
+    /// count for nothing, a breaking marker on any type is major (minor while 0.x).
+    @Test(arguments: [
+        (["docs: c", "chore: f"], false, BumpLevel.none), (["fix: b", "docs: c"], false, .patch), (["perf: e", "feat: a"], false, .minor),
+        (["fix: b", "refactor(x)!: g", "feat: a"], false, .major), (["random words"], false, .none), ([], false, .none),
+        (["refactor(x)!: g"], true, .minor), (["chore(deps): bump"], false, .patch),
+    ])
+    func theBumpIsTheStrongestChange(messages: [String], majorIsZero: Bool, bump: BumpLevel) {
+        let classified = CommitClassifier(majorIsZero: majorIsZero).classify(messages.map { commit($0) })
+        #expect(CommitClassifier.bump(of: classified) == bump, "\(messages)")
     }
 
     /// A revert someone classified by hand is no longer paired as a revert, but the commit it names is still

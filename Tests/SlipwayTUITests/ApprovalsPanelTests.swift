@@ -8,7 +8,7 @@ import Testing
     func notStarted(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.notStarted(), panel: .approvals, width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "approvals-not-started-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "approvals-not-started-\(width)x\(height)")
         #expect(screen.contains("No release PR yet."))
         #expect(screen.contains("Required    1 approval(s)"))
     }
@@ -17,7 +17,7 @@ import Testing
     func staleAndOwnApprovalsDoNotCount(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.waitingForApprovals(), panel: .approvals, width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "approvals-blocked-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "approvals-blocked-\(width)x\(height)")
         #expect(screen.contains("Release PR  release/v2.0.0 → main  (local forge: the pushed branch)"))
         #expect(screen.contains("head 5c8346857018"))
         #expect(screen.contains("Approvals   0 of 1  1 more needed to merge"))
@@ -34,7 +34,7 @@ import Testing
     func mergedOnGitHubWithChecks(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.finished(), panel: .approvals, forge: "github", width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "approvals-done-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "approvals-done-\(width)x\(height)")
         #expect(screen.contains("Release PR  #42 release/v2.0.0 → main"))
         #expect(screen.contains("https://github.com/acme/acme-web/pull/42"))
         #expect(screen.contains("merged"))

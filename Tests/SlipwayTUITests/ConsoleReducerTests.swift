@@ -316,7 +316,11 @@ import Testing
                 var state = Fixture.state()
                 state.panel = panel
                 _ = ConsoleReducer.reduce(&state, .command(command))
-                _ = ConsoleView.render(state)
+                // Each command either does something you can see or says why it does nothing.
+                let changed = state.panel != panel || state.overlay != nil || state.status != nil || !state.inFlight.isEmpty
+                    || state.quitRequested || state.dryRun || state.selectedRow != 0
+                #expect(changed || [.moveUp, .top, .pageUp, .clearFilter].contains(command), "\(command) on \(panel) showed nothing")
+                ScreenChecks.expectWellFormed(ConsoleView.render(state), state, width: state.width, height: state.height)
             }
         }
     }

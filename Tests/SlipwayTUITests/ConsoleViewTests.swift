@@ -10,7 +10,7 @@ import Testing
     func changesPanel(width: Int, height: Int) {
         let state = ConsoleFixture.state(width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "changes-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "changes-\(width)x\(height)")
         #expect(screen.contains("Breaking (1)"))
         #expect(screen.contains("Not conventional (2)"))
     }
@@ -20,7 +20,7 @@ import Testing
         var state = ConsoleFixture.state(width: width, height: height)
         _ = ConsoleReducer.reduce(&state, .key(.character("2")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "version-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "version-\(width)x\(height)")
         #expect(screen.contains("Decided by 1 commit(s) at major"))
         #expect(screen.contains("Release-file previews are not available yet"))
     }
@@ -33,7 +33,7 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .workspaceLoaded(ConsoleFixture.workspace(proposal, overrides: overrides)))
         _ = ConsoleReducer.reduce(&state, .key(.character("2")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "version-zero-override-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "version-zero-override-80x24")
         #expect(screen.contains("major version is 0: a breaking change bumps minor"))
         #expect(screen.contains("exactly 1.0.0  instead of 0.4.0: first stable release"))
     }
@@ -42,7 +42,7 @@ import Testing
         var state = ConsoleFixture.state(width: 120, height: 40)
         _ = ConsoleReducer.reduce(&state, .key(.character("?")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "help-changes-120x40")
+        Snapshot.assert(ConsoleView.render(state), named: "help-changes-120x40")
         for binding in KeyBinding.bindings(on: .changes) where binding.command.panel == nil {
             #expect(screen.contains(binding.command.title), "help lacks \(binding.command)")
         }
@@ -63,7 +63,7 @@ import Testing
         var state = ConsoleFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.character("?"), .pageDown])
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "help-changes-scrolled-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "help-changes-scrolled-80x24")
         #expect(screen.contains("Quit at once"))
         _ = ConsoleReducer.reduce(&state, .key(.character("x")))
         #expect(state.overlay == nil)
@@ -72,7 +72,7 @@ import Testing
     @Test func classifyDialog() {
         var state = ConsoleFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.character("G"), .character("c"), .down] + ConsoleFixture.type("fixes CI"))
-        Snapshot.assert(ConsoleView.render(state).text, named: "classify-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "classify-80x24")
     }
 
     @Test func versionOverrideDialogShowsItsError() {
@@ -80,7 +80,7 @@ import Testing
         _ = ConsoleFixture.reduce(&state, keys: [.character("2"), .character("o"), .down, .down, .down]
                                   + ConsoleFixture.type("two.oh") + [.tab] + ConsoleFixture.type("launch") + [.enter])
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "version-override-error-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "version-override-error-80x24")
         #expect(screen.contains("'two.oh' is not a SemVer version"))
     }
 
@@ -88,7 +88,7 @@ import Testing
         var state = ConsoleFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("type:feat") + [.enter])
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "changes-filtered-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "changes-filtered-80x24")
         #expect(!screen.contains("fix(ui)"))
     }
 
@@ -97,7 +97,7 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .key(.enter))
         let sha = ConsoleFixture.sha(4)
         _ = ConsoleReducer.reduce(&state, .commitDetailLoaded(sha: sha, text: "commit \(sha)\nAuthor: Ada Release <ada@example.com>\nDate:   2026-01-01T00:05:00+00:00\n\nfeat!: drop the v1 API\n\n api.swift | 2 +-"))
-        Snapshot.assert(ConsoleView.render(state).text, named: "commit-detail-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "commit-detail-80x24")
         _ = ConsoleReducer.reduce(&state, .key(.escape))
         let records = [
             CommandRecord(arguments: ["git", "log", "-z", "v1.4.0..HEAD"], workingDirectory: "/w", status: .exited(0),
@@ -108,7 +108,7 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .commandLogUpdated(records))
         _ = ConsoleReducer.reduce(&state, .key(.character("L")))
         let log = ConsoleView.render(state).text
-        Snapshot.assert(log, named: "command-log-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "command-log-80x24")
         #expect(log.contains("✗ exit 128  200 ms   git push 'https://***@example.com/r.git'"))
         #expect(log.contains("fatal: could not read from remote"))
         #expect(!log.contains("secret"))
@@ -118,7 +118,7 @@ import Testing
         var state = ConsoleFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.character(":")] + ConsoleFixture.type("over"))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "palette-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "palette-80x24")
         #expect(screen.contains("override-version"))
     }
 
@@ -126,7 +126,7 @@ import Testing
         var state = ConsoleFixture.state(width: 56, height: 14)
         _ = ConsoleReducer.reduce(&state, .key(.character("j")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "changes-56x14")
+        Snapshot.assert(ConsoleView.render(state), named: "changes-56x14")
         #expect(screen.contains(" 1 Chg 2 Ver 3 Rel"))
         #expect(screen.hasPrefix(" slipway │ acme-api │ main │ last v1.4.0 │ next v2.0.0"))
         #expect(screen.contains("feat(api): add the search"))
@@ -136,7 +136,7 @@ import Testing
     @Test func aTinyTerminalGetsOneReadableMessage() {
         let state = ConsoleFixture.state(width: 20, height: 8)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "too-small-20x8")
+        Snapshot.assert(ConsoleView.render(state), named: "too-small-20x8")
         #expect(screen.hasPrefix("Terminal too small"))
     }
 
@@ -146,7 +146,7 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("Reading the commits since the last release…"))
         _ = ConsoleReducer.reduce(&state, .workspaceFailed("/tmp/not-a-repo is not a git repository (or any of its parents); pass --repo DIR or run inside a repository"))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "not-a-repository-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "not-a-repository-80x24")
         #expect(screen.contains("Could not read the repository:"))
     }
 
@@ -160,13 +160,14 @@ import Testing
         #expect(screen.contains("│ next none │"))
     }
 
-    @Test func everySizeFromTinyToHugeRendersWithoutTrapping() {
+    /// Every size from nothing to huge, through the overlays: the screen is always well formed.
+    @Test func everySizeFromTinyToHugeIsWellFormed() {
         for width in stride(from: 0, through: 200, by: 7) {
             for height in stride(from: 0, through: 60, by: 5) {
                 var state = ConsoleFixture.state(width: width, height: height)
                 for key: Key in [.character("?"), .escape, .character("2"), .character("o"), .escape, .character("L")] {
                     _ = ConsoleReducer.reduce(&state, .key(key))
-                    _ = ConsoleView.render(state)
+                    ScreenChecks.expectWellFormed(ConsoleView.render(state), state, width: width, height: height)
                 }
             }
         }

@@ -61,7 +61,7 @@ import Testing
         var state = Self.loaded(width: width, height: height, stagingHeld: true)
         _ = ConsoleReducer.reduce(&state, .key(.character("k")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "environments-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "environments-\(width)x\(height)")
         #expect(screen.contains("▸ staging"))
         #expect(screen.contains("auto: deployed by CI"))
         #expect(screen.contains("held: 1.2.0"))
@@ -73,7 +73,7 @@ import Testing
     func rollbackPanel(width: Int, height: Int) {
         var state = Self.loaded(width: width, height: height, panel: "6")
         var screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "rollback-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "rollback-\(width)x\(height)")
         #expect(screen.contains("production runs 1.1.0, would go back to 1.0.0"))
         #expect(screen.contains("✗ rollback plan"))
         #expect(screen.contains("? rollback within 15 min"))
@@ -85,13 +85,13 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .key(.character("R")))
         for character in "production" { _ = ConsoleReducer.reduce(&state, .key(.character(character))) }
         screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "rollback-confirm-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "rollback-confirm-\(width)x\(height)")
         #expect(screen.contains("Type production to confirm: production"))
         let effects = ConsoleReducer.reduce(&state, .key(.enter))
         #expect(effects == [.rollback(environment: "production", to: "1.0.0", confirmation: "production")])
         for _ in 0..<1000 { _ = ConsoleReducer.reduce(&state, .tick) }
         screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "rollback-running-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "rollback-running-\(width)x\(height)")
         #expect(screen.contains("Rolling production back to 1.0.0: 01:20 of 15:00"))
     }
 

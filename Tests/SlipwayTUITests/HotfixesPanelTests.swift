@@ -8,7 +8,7 @@ import Testing
     func theBoardListsEveryHotfixMostUrgentFirst(size: (Int, Int)) {
         let state = HotfixFixture.state(width: size.0, height: size.1)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "hotfixes-board-\(size.0)x\(size.1)")
+        Snapshot.assert(ConsoleView.render(state), named: "hotfixes-board-\(size.0)x\(size.1)")
         let lines = screen.split(separator: "\n").map(String.init)
         let order = ["1.0.2", "1.2.1", "1.1.1"].compactMap { version in lines.firstIndex { $0.contains(" \(version) ") } }
         #expect(order == order.sorted() && order.count == 3, "not sorted by attention")
@@ -23,7 +23,7 @@ import Testing
         var state = HotfixFixture.state(width: size.0, height: size.1)
         _ = ConsoleFixture.reduce(&state, keys: [.down, .enter])
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "hotfixes-detail-\(size.0)x\(size.1)")
+        Snapshot.assert(ConsoleView.render(state), named: "hotfixes-detail-\(size.0)x\(size.1)")
         #expect(screen.contains("Hotfix 1.2.1  ready-to-merge"))
         #expect(screen.contains("0e388a9") && screen.contains("not on main"))
         #expect(screen.contains("m  merge") && screen.contains("b  backport") && !screen.contains("t  tag"))
@@ -38,7 +38,7 @@ import Testing
             "git checkout -b backport/v1.2.1 --no-track origin/main", "git cherry-pick -x 0e388a9", "git checkout main",
         ], message: "would backport")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "hotfixes-confirm-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "hotfixes-confirm-80x24")
         #expect(screen.contains("Confirm: slipway hotfix backport 1.2.1"))
         #expect(screen.contains("$ git cherry-pick -x 0e388a9"))
         #expect(screen.contains("y run  n cancel"))

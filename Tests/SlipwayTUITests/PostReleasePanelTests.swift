@@ -19,7 +19,7 @@ import Testing
         statuses[1].lastVerdict = RecordedVerdict(environment: "staging", verdict: .healthy, version: "1.1.0", time: time, by: "Ada", summary: "")
         _ = ConsoleReducer.reduce(&state, .environmentsLoaded(statuses))
         let buffer = ConsoleView.render(state)
-        Snapshot.assert(buffer.text, named: "environments-verdicts-\(width)x\(height)")
+        Snapshot.assert(buffer, named: "environments-verdicts-\(width)x\(height)")
         if height >= 24 {
             #expect(buffer.text.contains("✗ breach on 1.1.0 2026-11-26 08:30"))
             #expect(buffer.text.contains("✓ healthy on 1.1.0"))
@@ -54,7 +54,7 @@ import Testing
         ]
         _ = ConsoleReducer.reduce(&state, .rollbackLoaded(readiness, plan: EnvironmentsPanelTests.rollbackPlan, planProblem: nil))
         let buffer = ConsoleView.render(state)
-        Snapshot.assert(buffer.text, named: "rollback-breach-\(width)x\(height)")
+        Snapshot.assert(buffer, named: "rollback-breach-\(width)x\(height)")
         #expect(buffer.text.contains("Breach: error rate is 0.12 (must be ≤ 0.05) — R rolls production back"))
         #expect(buffer.text.contains("✗ error rate  0.12 (must be ≤ 0.05)"))
         #expect(buffer.text.contains("? p99 latency  the query returned no series"))
@@ -72,7 +72,7 @@ import Testing
                        "already-sent: file ../notices.md — sent 2026-11-26T08:30:00Z by Lin Lead <lead@acme.example>"],
             dryRun: true, message: "Subject: acme-api 2.0.0 released\n\nacme-api 2.0.0 was released on 2026-11-26 (v2.0.0).\nImpacted systems: api.\n\n### Added\n- Search.")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-notify-confirm-80x40")
+        Snapshot.assert(ConsoleView.render(state), named: "release-notify-confirm-80x40")
         #expect(screen.contains("Send the release notice"))
         #expect(screen.contains("· would-send: webhook https://chat.acme.example/hooks/release"))
         #expect(screen.contains("The notice:"))

@@ -8,7 +8,7 @@ import Testing
     func notStarted(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.notStarted(), panel: .release, width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-not-started-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "release-not-started-\(width)x\(height)")
         #expect(screen.contains("Release  2.0.0  tag v2.0.0  not started"))
         #expect(screen.contains("Enter runs step 2: slipway release prepare"))
         #expect(screen.contains("→ 2 Update the manifests"))
@@ -21,7 +21,7 @@ import Testing
     func blockedOnApprovals(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.waitingForApprovals(), panel: .release, width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-blocked-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "release-blocked-\(width)x\(height)")
         #expect(screen.contains("✓ 4 Open the release PR"))
         #expect(screen.contains("· 5 Obtain approvals         0 of 1 approval(s)"))
         #expect(screen.contains("fix: a reviewer other than ada@acme.example"))
@@ -32,7 +32,7 @@ import Testing
     func finished(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.finished(), panel: .release, forge: "github", width: width, height: height)
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-done-\(width)x\(height)")
+        Snapshot.assert(ConsoleView.render(state), named: "release-done-\(width)x\(height)")
         #expect(screen.contains("✓ 8 CI publishes, verified   2 artefact(s) verified; 2 CI run(s) succeeded"))
         #expect(screen.contains("✓ oci-image verified    registry.acme.example/acme/web:2.0.0"))
         #expect(screen.contains("✓ helm-oci  verified    oci://registry.acme.example/charts/web:0.4.0"))
@@ -48,7 +48,7 @@ import Testing
         let state = ReleaseFixture.state(ReleaseFixture.lastReleaseInView(), panel: .release, width: width, height: height)
         let buffer = ConsoleView.render(state)
         let screen = buffer.text
-        Snapshot.assert(screen, named: "release-last-release-\(width)x\(height)")
+        Snapshot.assert(buffer, named: "release-last-release-\(width)x\(height)")
         #expect(screen.contains("Last release v2.0.0  tag pushed"))
         #expect(screen.contains("✓ 7 Create and push the tag  v2.0.0 pushed"))
         #expect(screen.contains("✗ 8 CI publishes, verified"))
@@ -127,7 +127,7 @@ import Testing
             commands: ["git checkout main", "git merge --no-ff -m 'Merge release v2.0.0' origin/release/v2.0.0", "git push origin main"],
             dryRun: true, message: "dry run: nothing was changed")))
         let screen = ConsoleView.render(state).text
-        Snapshot.assert(screen, named: "release-confirm-80x24")
+        Snapshot.assert(ConsoleView.render(state), named: "release-confirm-80x24")
         #expect(screen.contains("Confirm: merge"))
         #expect(screen.contains("$ git merge --no-ff -m 'Merge release v2.0.0' origin/release/v2.0.0"))
         #expect(screen.contains("y runs these commands, n cancels"))
@@ -142,17 +142,17 @@ import Testing
         #expect(screen.contains("running the release step…"))
     }
 
-    @Test func everySizeRendersBothPanelsWithoutTrapping() {
+    @Test func everySizeRendersBothPanelsWellFormed() {
         for status in [ReleaseFixture.notStarted(), ReleaseFixture.waitingForApprovals(), ReleaseFixture.finished(), ReleaseFixture.lastReleaseInView()] {
             for width in stride(from: 0, through: 160, by: 9) {
                 for height in stride(from: 0, through: 50, by: 7) {
                     for panel in [PanelID.release, .approvals] {
                         var state = ReleaseFixture.state(status, panel: panel, width: width, height: height)
-                        _ = ConsoleView.render(state)
+                        ScreenChecks.expectWellFormed(ConsoleView.render(state), state, width: width, height: height)
                         _ = ConsoleReducer.reduce(&state, .key(.character("j")))
                         _ = ConsoleReducer.reduce(&state, .releasePlanned(.merge, ActionReport(
                             action: "release.merge", version: "2.0.0", commands: ["git push origin main"], dryRun: true, message: "")))
-                        _ = ConsoleView.render(state)
+                        ScreenChecks.expectWellFormed(ConsoleView.render(state), state, width: width, height: height)
                     }
                 }
             }

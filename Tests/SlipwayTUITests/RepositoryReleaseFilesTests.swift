@@ -28,7 +28,10 @@ import SlipwayKit
         #expect(written == ["package.json", "CHANGELOG.md"])
         #expect(try String(contentsOfFile: repository.root + "/package.json", encoding: .utf8) == "{\n  \"name\": \"web\",\n  \"version\": \"2.0.0\"\n}\n")
         // Writing twice is refused with the reason, and nothing changes.
-        #expect(throws: (any Error).self) { try files.write(version: proposal.next, proposal: proposal) }
+        #expect { try files.write(version: proposal.next, proposal: proposal) } throws: { error in
+            String(describing: error).contains("2.0.0")
+        }
+        #expect(try String(contentsOfFile: repository.root + "/package.json", encoding: .utf8) == "{\n  \"name\": \"web\",\n  \"version\": \"2.0.0\"\n}\n")
     }
 
     @Test func notARepositoryIsAnErrorNotACrash() throws {
@@ -42,6 +45,8 @@ import SlipwayKit
         let proposal = VersionProposal(tagPrefix: "v", baseTag: nil, current: .zero, next: SemanticVersion(major: 0, minor: 1, patch: 0),
                                        bump: .minor, commits: [], warnings: [], range: "HEAD", head: "", breakingWhileZero: .minor,
                                        prereleaseIdentifier: nil)
-        #expect(throws: (any Error).self) { try files.preview(version: proposal.next, proposal: proposal) }
+        #expect { try files.preview(version: proposal.next, proposal: proposal) } throws: { error in
+            String(describing: error).contains("not a git repository")
+        }
     }
 }

@@ -31,7 +31,7 @@ import Testing
     func chartsShowBesideTheAppsVersion(width: Int, height: Int) {
         let buffer = ConsoleView.render(Self.state(width: width, height: height))
         let screen = buffer.text
-        Snapshot.assert(screen, named: "version-charts-\(width)x\(height)")
+        Snapshot.assert(buffer, named: "version-charts-\(width)x\(height)")
         #expect(screen.contains("Chart     charts/web  0.3.0 → 0.4.0"))
         if height >= 24 {
             #expect(screen.contains("Chart     charts/worker  1.1.0  stays: untouched since the last release"))

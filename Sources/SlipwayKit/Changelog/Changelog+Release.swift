@@ -1,6 +1,7 @@
 import Foundation
 
 extension Changelog {
+    // Long because the release of a changelog is one edit: sections moved, drafted entries placed, links updated, line endings kept.
     /// Moves `[Unreleased]`'s entries under `## [version] - date`, leaving an empty `[Unreleased]` above it, and
     /// updates compare links when the file has them. When `[Unreleased]` has no entries, `drafted` entries fill
     /// the new section instead.

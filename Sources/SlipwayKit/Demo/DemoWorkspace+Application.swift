@@ -2,6 +2,7 @@ import Foundation
 
 /// acme-web's history: three releases, then unreleased work of every kind the release standard meets.
 extension DemoWorkspace {
+    // Long on purpose: the demo's history told commit by commit, in order; split up, the story would be hard to follow.
     /// Builds the history in `git`; returns when each release was tagged (version → seconds since 1970).
     static func buildApplicationHistory(_ git: DemoGit) throws(DemoWorkspaceError) -> [String: Int] {
         var changelog = DemoChangelog()

@@ -47,6 +47,7 @@ public struct HotfixBoard: Sendable {
         return HotfixBoard(rows: rows, warnings: warnings, now: engine.now())
     }
 
+    // Long because one hotfix's row gathers what each column needs from git and the forge in one pass over its branch.
     static func row(_ location: HotfixLocation, engine: HotfixEngine, warnings: inout [String]) throws -> HotfixBoardRow {
         let repository = engine.repository
         let remote = engine.remote

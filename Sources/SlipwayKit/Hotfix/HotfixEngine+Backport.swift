@@ -11,6 +11,7 @@ extension HotfixEngine {
                                        changelog: config.changelog, repository: repository)
     }
 
+    // Long because a backport is one journalled action whose cherry-picks, conflict handling and clean-up share the branch state.
     /// Cherry-picks (with `-x`) the hotfix commits that main lacks onto `backport/vX.Y.Z` made from main, adds the
     /// hotfix's CHANGELOG section once, pushes the branch and opens it through the forge. Main itself is never
     /// changed. A conflict stops with the branch left mid-cherry-pick for a person to finish (`BackportConflict`);

@@ -171,6 +171,7 @@ public struct HotfixEngine: Sendable {
 
     // MARK: Prepare (the PATCH release's version and CHANGELOG)
 
+    // Long because preparing a hotfix is one journalled action: the PATCH-only check, the override trailer, the files, commit and push.
     /// Commits the manifests at `version` and the CHANGELOG section for it (drafted from the hotfix's own commits
     /// when Unreleased is empty) onto the hotfix branch as `chore(release): X.Y.Z`, and pushes it (opening the PR
     /// into `maintenance/vX.Y.x` on GitHub/GitLab). `overrideReason` lets a non-PATCH hotfix go on.

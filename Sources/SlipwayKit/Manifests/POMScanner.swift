@@ -38,6 +38,7 @@ struct POMScanner {
             || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "="))
     }
 
+    // Long because it is the scanner's state machine over the XML grammar (tags, comments, CDATA, processing instructions).
     mutating func elements(matching wanted: ([String]) -> Bool) throws(ManifestError) -> [Element] {
         var stack: [(name: String, offset: Int, contentStart: Int, hasMarkup: Bool)] = []
         var result: [Element] = []

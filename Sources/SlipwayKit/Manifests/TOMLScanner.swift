@@ -71,6 +71,7 @@ struct TOMLScanner {
         line += 1
     }
 
+    // Long because it is the scanner's main loop over TOML's line kinds (tables, arrays of tables, keys, comments).
     private mutating func run() throws(ManifestError) -> (entries: [Entry], tables: Set<String>) {
         var entries: [Entry] = []
         var table = ""
@@ -259,6 +260,7 @@ struct TOMLScanner {
         return .string(String(decoding: bytes[span], as: UTF8.self), span: span)
     }
 
+    // Long because it is the state machine of an array or inline table over several lines (strings, comments, nesting).
     /// An array or inline table, possibly over several lines.
     private mutating func container() throws(ManifestError) -> Value {
         let isTable = current == UInt8(ascii: "{")

@@ -71,6 +71,7 @@ extension ReleaseEngine {
 
     // MARK: Step 1–3 (+ push): prepare
 
+    // Long because steps 2–3 are one journalled action: preconditions, the claim in the shared remote, then the branch, files, commit and push.
     /// Branch `release/vX.Y.Z` from the base, write the manifests and CHANGELOG, commit, push. Resumes a
     /// prepare that was interrupted (the branch exists here, or the commit exists but was not pushed).
     /// `overrideReason` lets a release go on despite chart lint errors; the reason goes to the audit log.

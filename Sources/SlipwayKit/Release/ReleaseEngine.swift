@@ -97,6 +97,7 @@ public struct ReleaseEngine: Sendable {
 
     // MARK: Status
 
+    // Long because the eight steps are judged in order, each from what the earlier ones found; it reads as the standard's checklist.
     /// Every step's state. `fetch` first brings the remote's view up to date.
     public func status(fetch shouldFetch: Bool = true) throws -> ReleaseStatus {
         var warnings: [String] = []

@@ -1,5 +1,6 @@
 /// The strict SemVer 2.0.0 grammar.
 enum SemanticVersionParser {
+    // Long because it is SemVer 2.0.0's grammar in order, each error naming its part.
     static func parse(_ input: String) throws(SemanticVersionError) -> SemanticVersion {
         func fail(_ reason: SemanticVersionError.Reason) -> SemanticVersionError {
             SemanticVersionError(input: input, reason: reason)

@@ -15,6 +15,7 @@ public struct VersionPlanner: Sendable {
         self.overrides = overrides
     }
 
+    // Long because the one-walk fast path (boundary on the highest tag), its slow fallback and the first-release rule share the range and classifier state; splitting them would pass that state through five parameters.
     /// - Parameters:
     ///   - from: where the range starts; by default the last release reachable from `to`.
     ///   - to: where it ends (`HEAD`).

@@ -3,6 +3,7 @@ import SlipwayKit
 /// The Environments and Rollback panels' part of the reducer: reading the environments, promotion, holds,
 /// rollback readiness and a guarded rollback with its clock.
 extension ConsoleReducer {
+    // Long because it is the router of the environment actions, each case a few lines of state.
     /// What `action` does to the environments' state; `nil` when it is not one of theirs.
     static func reduceEnvironments(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect]? {
         switch action {

@@ -3,6 +3,7 @@ import SlipwayKit
 /// The console's only state change: `reduce(&state, action)` updates the state and returns the work to do.
 /// Pure: no terminal, no subprocess, no clock.
 public enum ConsoleReducer {
+    // Long because it is the router of every action to its handler, one line each.
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         if let effects = reduceEnvironments(&state, action) { return effects }
         switch action {
@@ -117,162 +118,19 @@ public enum ConsoleReducer {
         return run(command, &state)
     }
 
+    /// Routes a key to the open overlay's handler: each overlay updates only itself.
     static func handle(_ key: Key, in overlay: Overlay, _ state: inout ConsoleState) -> [ConsoleEffect] {
         switch overlay {
-        case .help(let scroll):
-            switch key {
-            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
-            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
-            case .pageDown, .character(" "): state.overlay = .help(scroll: scroll + state.bodyHeight)
-            case .pageUp: state.overlay = .help(scroll: max(0, scroll - state.bodyHeight))
-            default: state.overlay = nil
-            }
-            return []
-        case .palette(let query, let selection):
-            let matches = paletteMatches(query)
-            switch key {
-            case .escape:
-                state.overlay = nil
-            case .up:
-                state.overlay = .palette(query: query, selection: max(0, selection - 1))
-            case .down:
-                state.overlay = .palette(query: query, selection: min(max(0, matches.count - 1), selection + 1))
-            case .enter:
-                state.overlay = nil
-                guard selection < matches.count else {
-                    state.status = StatusMessage("no command matches '\(query)'", .warn)
-                    return []
-                }
-                return run(matches[selection], &state)
-            default:
-                var text = query
-                edit(&text, with: key)
-                state.overlay = .palette(query: text, selection: 0)
-            }
-            return []
-        case .commandLog(let scroll):
-            switch key {
-            case .escape, .character("q"), .character("L"): state.overlay = nil
-            case .up, .character("k"): state.overlay = .commandLog(scroll: max(0, scroll - 1))
-            case .down, .character("j"): state.overlay = .commandLog(scroll: scroll + 1)
-            case .pageUp: state.overlay = .commandLog(scroll: max(0, scroll - state.bodyHeight))
-            case .pageDown: state.overlay = .commandLog(scroll: scroll + state.bodyHeight)
-            case .character("g"), .home: state.overlay = .commandLog(scroll: 0)
-            case .character("G"), .end: state.overlay = .commandLog(scroll: Int.max / 2)
-            default: break
-            }
-            return []
-        case .commitDetail(let sha, let scroll):
-            switch key {
-            case .escape, .character("q"), .enter: state.overlay = nil
-            case .up, .character("k"): state.overlay = .commitDetail(sha: sha, scroll: max(0, scroll - 1))
-            case .down, .character("j"): state.overlay = .commitDetail(sha: sha, scroll: scroll + 1)
-            case .pageUp: state.overlay = .commitDetail(sha: sha, scroll: max(0, scroll - state.bodyHeight))
-            case .pageDown, .character(" "): state.overlay = .commitDetail(sha: sha, scroll: scroll + state.bodyHeight)
-            case .character("g"), .home: state.overlay = .commitDetail(sha: sha, scroll: 0)
-            default: break
-            }
-            return []
-        case .filterInput:
-            switch key {
-            case .escape:
-                state.overlay = nil
-                state.filterText = ""
-                rebuildRows(&state, keeping: state.selectedCommit?.sha)
-            case .enter:
-                state.overlay = nil
-                state.status = filterStatus(state)
-            default:
-                var text = state.filterText
-                edit(&text, with: key)
-                if text != state.filterText {
-                    state.filterText = text
-                    rebuildRows(&state, keeping: nil)
-                }
-            }
-            return []
-        case .classify(var dialog):
-            switch key {
-            case .escape:
-                state.overlay = nil
-            case .up:
-                dialog.choice = max(0, dialog.choice - 1)
-                state.overlay = .classify(dialog)
-            case .down:
-                dialog.choice = min(ClassifyDialog.choices.count - 1, dialog.choice + 1)
-                state.overlay = .classify(dialog)
-            case .enter:
-                switch dialog.validated() {
-                case .failure(let problem):
-                    dialog.error = problem.description
-                    state.overlay = .classify(dialog)
-                case .success(let override):
-                    state.overlay = nil
-                    var overrides = state.overrides
-                    overrides.commits[dialog.sha] = override
-                    let short = String(dialog.sha.prefix(7))
-                    return save(overrides, message: "\(short) counts as \(ClassifyDialog.choices[dialog.choice].label)", &state)
-                }
-            default:
-                edit(&dialog.reason, with: key)
-                dialog.error = nil
-                state.overlay = .classify(dialog)
-            }
-            return []
-        case .versionOverride(var dialog):
-            switch key {
-            case .escape:
-                state.overlay = nil
-            case .up, .down:
-                let options = VersionOverrideDialog.Option.allCases
-                let step = key == .up ? -1 : 1
-                let index = min(options.count - 1, max(0, dialog.option.rawValue + step))
-                dialog.option = options[index]
-                dialog.focus = dialog.option.needsValue ? .value : .reason
-                dialog.error = nil
-                state.overlay = .versionOverride(dialog)
-            case .tab, .backTab:
-                if dialog.option.needsValue { dialog.focus = dialog.focus == .value ? .reason : .value }
-                state.overlay = .versionOverride(dialog)
-            case .enter:
-                switch dialog.validated() {
-                case .failure(let problem):
-                    dialog.error = problem.description
-                    state.overlay = .versionOverride(dialog)
-                case .success(let override):
-                    state.overlay = nil
-                    var overrides = state.overrides
-                    overrides.version = override
-                    return save(overrides, message: "next version overridden (\(describe(override.choice)))", &state)
-                }
-            default:
-                if dialog.focus == .value { edit(&dialog.value, with: key) } else { edit(&dialog.reason, with: key) }
-                dialog.error = nil
-                state.overlay = .versionOverride(dialog)
-            }
-            return []
-        case .confirmEnvironment(let dialog):
-            return handle(key, confirming: dialog, &state)
-        case .confirmWrite:
-            switch key {
-            case .character("y"), .enter:
-                state.overlay = nil
-                guard let proposal = state.proposal else { return [] }
-                if state.dryRun {
-                    state.status = StatusMessage("dry-run: would write \(filesToWrite(state).joined(separator: ", "))", .warn)
-                    return []
-                }
-                begin(.writingFiles, &state)
-                return [.writeReleaseFiles(proposal.next)]
-            case .character("n"), .escape, .character("q"):
-                state.overlay = nil
-                state.status = StatusMessage("nothing written", .info)
-            default:
-                break
-            }
-            return []
-        case .confirmRelease(let confirmation):
-            return confirmRelease(key, confirmation, &state)
+        case .help(let scroll): return handleHelp(key, scroll: scroll, &state)
+        case .palette(let query, let selection): return handlePalette(key, query: query, selection: selection, &state)
+        case .commandLog(let scroll): return handleCommandLog(key, scroll: scroll, &state)
+        case .commitDetail(let sha, let scroll): return handleCommitDetail(key, sha: sha, scroll: scroll, &state)
+        case .filterInput: return handleFilterInput(key, &state)
+        case .classify(let dialog): return handleClassify(key, dialog, &state)
+        case .versionOverride(let dialog): return handleVersionOverride(key, dialog, &state)
+        case .confirmWrite: return handleConfirmWrite(key, &state)
+        case .confirmEnvironment(let dialog): return handle(key, confirming: dialog, &state)
+        case .confirmRelease(let confirmation): return confirmRelease(key, confirmation, &state)
         }
     }
 
@@ -301,6 +159,7 @@ public enum ConsoleReducer {
 
     // MARK: Commands
 
+    /// Routes a command (a key, or the palette) to what does it; each does one thing.
     static func run(_ command: ConsoleCommand, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if let panel = command.panel { return show(panel, &state) }
         switch command {
@@ -312,117 +171,21 @@ public enum ConsoleReducer {
         case .pageDown: return move(by: state.bodyHeight, &state)
         case .top: return move(by: -Int.max / 2, &state)
         case .bottom: return move(by: Int.max / 2, &state)
-        case .open:
-            if state.panel == .hotfixes { openHotfix(&state) }
-            guard state.panel == .changes else { return [] }
-            guard let commit = state.selectedCommit else {
-                state.status = StatusMessage("no commit selected", .info)
-                return []
-            }
-            state.overlay = .commitDetail(sha: commit.sha, scroll: 0)
-            if state.commitDetails[commit.sha] == nil {
-                begin(.readingCommit, &state)
-                return [.loadCommitDetail(sha: commit.sha)]
-            }
-        case .filter:
-            if state.panel != .changes { _ = show(.changes, &state) }
-            state.overlay = .filterInput
-        case .clearFilter:
-            state.filterText = ""
-            rebuildRows(&state, keeping: state.selectedCommit?.sha)
-            state.status = StatusMessage("filter cleared", .info)
-        case .classifyCommit:
-            if state.panel != .changes { _ = show(.changes, &state) }
-            guard let commit = state.selectedCommit else {
-                state.status = StatusMessage("select a commit to classify", .info)
-                return []
-            }
-            var dialog = ClassifyDialog(sha: commit.sha, subject: commit.subject)
-            if let existing = commit.override,
-               let index = ClassifyDialog.choices.firstIndex(where: { $0.type == existing.type && $0.level == existing.level }) {
-                dialog.choice = index
-                dialog.reason = existing.reason
-            }
-            state.overlay = .classify(dialog)
-        case .clearCommitOverride:
-            guard let commit = state.selectedCommit, state.overrides.commits[commit.sha] != nil else {
-                state.status = StatusMessage("the selected commit has no classification to remove", .info)
-                return []
-            }
-            var overrides = state.overrides
-            overrides.commits[commit.sha] = nil
-            return save(overrides, message: "\(commit.commit.shortSHA) classification removed", &state)
-        case .overrideVersion:
-            if state.panel != .version { _ = show(.version, &state) }
-            guard state.proposal != nil else {
-                state.status = StatusMessage("the version cannot be overridden until the commits are loaded", .warn)
-                return []
-            }
-            var dialog = VersionOverrideDialog()
-            if let existing = state.overrides.version {
-                dialog.reason = existing.reason
-                switch existing.choice {
-                case .level(let level):
-                    dialog.option = level == .major ? .major : level == .minor ? .minor : .patch
-                case .prerelease(let identifier):
-                    dialog.option = .prerelease
-                    dialog.value = identifier
-                case .exact(let version):
-                    dialog.option = .exact
-                    dialog.value = version.description
-                }
-            }
-            state.overlay = .versionOverride(dialog)
-        case .clearVersionOverride:
-            guard state.overrides.version != nil else {
-                state.status = StatusMessage("the version is not overridden", .info)
-                return []
-            }
-            var overrides = state.overrides
-            overrides.version = nil
-            return save(overrides, message: "version override removed", &state)
-        case .writeReleaseFiles:
-            switch state.releaseFiles {
-            case .unavailable:
-                state.status = StatusMessage("release files cannot be written from the console yet", .warn)
-            case .loaded(let diffs) where !diffs.isEmpty:
-                state.overlay = .confirmWrite(files: diffs.map(\.path))
-            case .loaded:
-                state.status = StatusMessage("the release files need no change", .info)
-            case .loading, .notLoaded:
-                state.status = StatusMessage("the previews are still loading", .info)
-            case .failed(let message):
-                state.status = StatusMessage("cannot write: \(message)", .error)
-            }
-        case .runNextStep:
-            return runNextStep(&state)
-        case .approveRelease:
-            return planRelease(.approve, &state)
-        case .promote:
-            return startPromotion(&state)
-        case .rollback:
-            return startRollback(&state)
-        case .clearHold:
-            return clearHold(&state)
-        case .toggleDryRun:
-            state.dryRun.toggle()
-            if state.dryRun {
-                state.status = StatusMessage("dry-run on: classifications are kept in memory, nothing is written", .warn)
-                if state.panel == .release || state.panel == .approvals {
-                    state.status = StatusMessage("dry-run on: Enter shows a step's commands and runs nothing", .warn)
-                }
-            } else {
-                state.status = StatusMessage("dry-run off: classifications made in dry-run are dropped", .info)
-                begin(.loadingCommits, &state)
-                return [.loadWorkspace(overrides: nil)]
-            }
-        case .reload:
-            begin(.loadingCommits, &state)
-            state.commitDetails = [:]
-            state.status = StatusMessage("reloading", .info)
-            let environments = state.panel == .environments || state.panel == .rollback ? reloadEnvironments(&state) : []
-            return [.loadWorkspace(overrides: state.dryRun ? state.overrides : nil)] + reloadRelease(&state) + environments
-                + (state.panel == .hotfixes ? loadHotfixBoard(&state) : [])
+        case .open: return openSelected(&state)
+        case .filter: return startFilter(&state)
+        case .clearFilter: return clearFilter(&state)
+        case .classifyCommit: return openClassify(&state)
+        case .clearCommitOverride: return clearCommitOverride(&state)
+        case .overrideVersion: return openVersionOverride(&state)
+        case .clearVersionOverride: return clearVersionOverride(&state)
+        case .writeReleaseFiles: return confirmWriteReleaseFiles(&state)
+        case .runNextStep: return runNextStep(&state)
+        case .approveRelease: return planRelease(.approve, &state)
+        case .promote: return startPromotion(&state)
+        case .rollback: return startRollback(&state)
+        case .clearHold: return clearHold(&state)
+        case .toggleDryRun: return toggleDryRun(&state)
+        case .reload: return reload(&state)
         case .verifyArtefacts: return verifyArtefacts(&state)
         case .notifyStakeholders: return notifyStakeholders(&state)
         case .verifyEnvironment: return verifyEnvironment(&state)
@@ -433,16 +196,11 @@ public enum ConsoleReducer {
         case .hotfixTag: return requestHotfix(.tag, &state)
         case .hotfixBackport: return requestHotfix(.backport, &state)
         case .closeHotfix: closeHotfix(&state)
-        case .commandLog:
-            state.overlay = .commandLog(scroll: Int.max / 2)
-        case .help:
-            state.overlay = .help(scroll: 0)
-        case .palette:
-            state.overlay = .palette(query: "", selection: 0)
-        case .quit:
-            state.quitRequested = true
-        default:
-            break
+        case .commandLog: state.overlay = .commandLog(scroll: Int.max / 2)
+        case .help: state.overlay = .help(scroll: 0)
+        case .palette: state.overlay = .palette(query: "", selection: 0)
+        case .quit: state.quitRequested = true
+        default: break
         }
         return []
     }

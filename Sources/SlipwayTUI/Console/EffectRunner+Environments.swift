@@ -2,6 +2,7 @@ import SlipwayKit
 
 /// The Environments and Rollback panels' effects, through `EnvironmentPipeline` as `slipway env` uses it.
 extension EffectRunner {
+    // Long because it is the router of the environment effects to the pipeline, each case a call and its answer.
     func performEnvironments(_ effect: ConsoleEffect) -> [ConsoleAction] {
         let pipeline: EnvironmentPipeline
         do {

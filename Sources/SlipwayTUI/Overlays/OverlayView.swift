@@ -2,6 +2,7 @@ import SlipwayKit
 
 /// Draws the overlay on top of the panel: help, palette, command log, commit detail, dialogs.
 public enum OverlayView {
+    // Long because it is the router of each overlay to its drawing, one case each.
     public static func render(_ overlay: Overlay, _ state: ConsoleState, in body: Rect, into buffer: inout ScreenBuffer) {
         switch overlay {
         case .help(let scroll):

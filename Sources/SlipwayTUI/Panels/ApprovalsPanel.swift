@@ -12,6 +12,7 @@ public enum ApprovalsPanel {
         }
     }
 
+    // Long because the panel is drawn top to bottom as it reads: the PR, each review, the rules.
     /// The panel's text, top to bottom: pure.
     public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
         switch state.release.load {

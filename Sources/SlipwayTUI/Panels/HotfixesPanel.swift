@@ -122,6 +122,7 @@ public enum HotfixesPanel {
         return String(identity[..<open]).trimmingCharacters(in: .whitespaces)
     }
 
+    // Long because a hotfix's detail is drawn top to bottom: base, commits, checks, approvals, state.
     /// One hotfix, top to bottom: its state, commits and actions, and a backport conflict's files.
     public static func detailLines(_ row: HotfixBoardRow, state: HotfixPanelState, now: Date?, width: Int) -> [StyledLine] {
         let label = { (text: String) in TextFit.pad(" " + text, to: 13) }

@@ -9,6 +9,7 @@ public enum RollbackPanel {
         buffer.draw(Array(lines.dropFirst(scroll)), in: area)
     }
 
+    // Long because the panel is drawn top to bottom as it reads: tabs, plan, criteria, readiness items.
     /// The panel's text, top to bottom: pure.
     public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
         let panel = state.environments

@@ -14,6 +14,7 @@ public enum VersionPanel {
         }
     }
 
+    // Long because the panel is drawn top to bottom as it reads: version, rules, charts, deciding commits, release files.
     /// The panel's text, top to bottom: pure.
     public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
         switch state.load {

@@ -23,6 +23,7 @@ enum EnvCommand {
                   .flag("dry-run", "show what would happen without changing anything"),
                   SubcommandSpec.jsonOption])
 
+    // Long because it is the router of `env`'s seven actions, each its parsing and its output.
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let parsed = try spec.parse(arguments) else { return 0 }
         guard let action = parsed.positional.first else {

@@ -24,6 +24,9 @@ import Testing
 
     @Test func todayFollowsTheClock() {
         // 2026-03-01T12:00:00Z
-        #expect(ReleaseDate.today(now: Date(timeIntervalSince1970: 1_772_366_400)).description.hasPrefix("2026-0"))
+        #expect(ReleaseDate.today(now: Date(timeIntervalSince1970: 1_772_366_400)).description == "2026-03-01")
+        // One second before midnight UTC is still that day; one second after is the next.
+        #expect(ReleaseDate.today(now: Date(timeIntervalSince1970: 1_772_409_599)).description == "2026-03-01")
+        #expect(ReleaseDate.today(now: Date(timeIntervalSince1970: 1_772_409_601)).description == "2026-03-02")
     }
 }

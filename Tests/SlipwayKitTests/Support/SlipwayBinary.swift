@@ -13,7 +13,26 @@ enum SlipwayBinary {
         return url.path
     }
 
-    static var path: String { packageRoot + "/.build/debug/slipway" }
+    /// The binary the test command built, found where SwiftPM says it puts it (`swift build --show-bin-path`),
+    /// and checked to be newer than every source file: a stale binary would test old code.
+    static let path: String = {
+        let root = packageRoot
+        let output = try? CommandRunner().run(CommandInvocation(["swift", "build", "--show-bin-path"], in: root, timeout: 60))
+        let folder = output?.trimmedText.split(separator: "\n").last.map(String.init) ?? root + "/.build/debug"
+        let binary = folder + "/slipway"
+        let built = (try? FileManager.default.attributesOfItem(atPath: binary)[.modificationDate] as? Date) ?? .distantPast
+        let sources = FileManager.default.enumerator(atPath: root + "/Sources")
+        while let file = sources?.nextObject() as? String {
+            guard file.hasSuffix(".swift"),
+                  let changed = try? FileManager.default.attributesOfItem(atPath: root + "/Sources/" + file)[.modificationDate] as? Date,
+                  changed > built else { continue }
+            staleBecause = "Sources/\(file) is newer than \(binary): run `swift build --build-tests` before the tests"
+            break
+        }
+        return binary
+    }()
+
+    nonisolated(unsafe) static var staleBecause: String?
 
     struct Result {
         let code: Int32
@@ -24,6 +43,7 @@ enum SlipwayBinary {
     /// Runs `slipway ARGUMENTS` in `folder` with the test git environment.
     static func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: path), "build the package first: \(path) is missing")
+        try #require(staleBecause == nil, "\(staleBecause ?? "")")
         let base = ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }
             .merging(["SWIFT_BACKTRACE": "interactive=no"]) { $1 }
         let output = try CommandRunner(baseEnvironment: base)

@@ -1,4 +1,5 @@
 import Foundation
+import SlipwayKit
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -18,10 +19,13 @@ final class TmuxSession: @unchecked Sendable {
     ]
 
     /// The built binary under test.
-    static var slipway: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/slipway").path
-    }
+    /// The binary the test command built, where SwiftPM says it puts it (`swift build --show-bin-path`).
+    static let slipway: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let output = try? CommandRunner().run(CommandInvocation(["swift", "build", "--show-bin-path"], in: root, timeout: 60))
+        return (output?.trimmedText.split(separator: "\n").last.map(String.init) ?? root + "/.build/debug") + "/slipway"
+    }()
 
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
