@@ -126,4 +126,15 @@ import Testing
         #expect(RollbackPlanDocument.section(of: runbook, path: "docs/RUNBOOK.md", naming: "1.3.0", tagPrefix: "v")?.saysSomething == false)
         #expect(RollbackPlanDocument.section(of: runbook, path: "docs/RUNBOOK.md", naming: "2.0.0", tagPrefix: "v") == nil)
     }
+
+    /// A promotion's time is not a rollback's: readiness says the rollback was not measured, never ✓.
+    @Test func onlyAPromotionTimedIsNotMeasured() {
+        var inputs = greenInputs()
+        inputs.timing = RollbackTiming(seconds: 0, source: "promotion")
+        let item = RollbackReadiness.evaluate(inputs).items.first { $0.id == "time" }
+        #expect(item?.state == .unknown)
+        #expect(item?.reason.hasPrefix("not measured: only a promotion was timed (0s)") == true, "\(item?.reason ?? "")")
+        inputs.timing = RollbackTiming(seconds: 42, source: "drill")
+        #expect(RollbackReadiness.evaluate(inputs).items.first { $0.id == "time" }?.state == .pass)
+    }
 }

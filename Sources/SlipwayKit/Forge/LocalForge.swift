@@ -55,9 +55,20 @@ public struct LocalForge: Forge {
         try push(["refs/heads/\(branch):refs/heads/\(branch)"], what: "the release branch \(branch)")
     }
 
+    /// The approval note as it will be written; only its time is set when it runs.
+    var approvalText: String {
+        guard let identity = try? GitIdentity.current(repository) else { return "approved-by YOUR-EMAIL (the time it runs) YOUR-NAME" }
+        return "approved-by \(identity.email) (the time it runs) \(identity.name)"
+    }
+
+    /// The commit the approval is for: the release branch's tip on the remote.
+    func releaseCommit(_ branch: String) -> String {
+        (try? repository.resolveCommit("refs/remotes/\(remote)/\(branch)")) ?? "(the tip of \(remote)/\(branch), once it is pushed)"
+    }
+
     public func approveCommands(branch: String, base: String) -> [[String]] {
         [["git", "fetch", remote, "+\(Self.notesRef):\(Self.notesRef)"],
-         ["git", "notes", "--ref=\(Self.notesRef)", "append", "-m", "<approval>", "<release commit>"],
+         ["git", "notes", "--ref=\(Self.notesRef)", "append", "-m", approvalText, releaseCommit(branch)],
          ["git", "push", remote, Self.notesRef]]
     }
 

@@ -124,7 +124,8 @@ extension ReleaseEngine {
             localBranch ? ["git", "checkout", branch] : ["git", "checkout", "-b", branch, base],
             ["slipway", "manifest", "set-version", "--version", version.description],
             ["slipway", "changelog", "release", "--version", version.description, "--date", today()],
-            ["git", "add", "--", "<changed files>"],
+            ["git", "add", "--"] + Self.orInWords((try? files.changes(version: version, date: today(), proposal: proposal, repository: repository, config: config)) ?? [],
+                                                  "# each release file the two steps above change"),
             ["git", "commit", "-m", commitSubject(for: version)],
             ["git", "push", "--set-upstream", remote, branch],
             ["git", "checkout", base],
@@ -168,6 +169,9 @@ extension ReleaseEngine {
             return "\(branch) with \(commitSubject(for: version)) pushed to \(remote)"
         }
     }
+
+    /// `values`, or — when they cannot be known before the run — what they will be, said in words.
+    static func orInWords(_ values: [String], _ words: String) -> [String] { values.isEmpty ? [words] : values }
 
     // MARK: Step 4
 

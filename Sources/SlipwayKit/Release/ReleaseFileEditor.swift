@@ -7,11 +7,22 @@ public struct ReleaseFileEditor: ReleaseFilesEditing {
 
     public func apply(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
                       config: SlipwayConfig) throws -> [String] {
-        let files = try ReleaseFiles.plan(root: repository.root, config: config, version: version,
-                                          date: try ReleaseDate(parsing: date), commits: proposal.commits,
-                                          chartVersions: ChartVersionPlanner(repository: repository, config: config).versions(for: proposal))
+        let files = try plan(version: version, date: date, proposal: proposal, repository: repository, config: config)
         try files.write()
         return files.edits.filter { $0.before != $0.after }.map(\.path)
+    }
+
+    public func changes(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
+                        config: SlipwayConfig) throws -> [String] {
+        try plan(version: version, date: date, proposal: proposal, repository: repository, config: config)
+            .edits.filter { $0.before != $0.after }.map(\.path)
+    }
+
+    private func plan(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
+                      config: SlipwayConfig) throws -> ReleaseFiles {
+        try ReleaseFiles.plan(root: repository.root, config: config, version: version, date: try ReleaseDate(parsing: date),
+                              commits: proposal.commits,
+                              chartVersions: ChartVersionPlanner(repository: repository, config: config).versions(for: proposal))
     }
 
     public func problems(version: SemanticVersion, at commit: String, repository: GitRepository, config: SlipwayConfig) throws -> [String] {

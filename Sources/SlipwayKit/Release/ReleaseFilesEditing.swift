@@ -7,4 +7,14 @@ public protocol ReleaseFilesEditing: Sendable {
 
     /// What is missing for `version` in the files at `commit` (empty when the manifests and the CHANGELOG carry it).
     func problems(version: SemanticVersion, at commit: String, repository: GitRepository, config: SlipwayConfig) throws -> [String]
+
+    /// The repository-relative paths `apply` would change, without changing them (for the exact commands a
+    /// dry run and a confirm show).
+    func changes(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
+                 config: SlipwayConfig) throws -> [String]
+}
+
+extension ReleaseFilesEditing {
+    public func changes(version: SemanticVersion, date: String, proposal: VersionProposal, repository: GitRepository,
+                        config: SlipwayConfig) throws -> [String] { [] }
 }

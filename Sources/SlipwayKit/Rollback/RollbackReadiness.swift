@@ -178,6 +178,11 @@ public struct RollbackReadiness: Sendable {
             return ReadinessItem(id: "time", title: title, state: .unknown,
                                  reason: "unknown until measured; run slipway env rollback ENV --drill on a non-production environment")
         }
+        if timing.source == "promotion" {
+            // A promotion is not a rollback: its time says nothing about how fast one goes back.
+            return ReadinessItem(id: "time", title: title, state: .unknown,
+                                 reason: "not measured: only a promotion was timed (\(RollbackTiming.format(timing.seconds))); run slipway env rollback ENV --drill on a non-production environment")
+        }
         let text = "\(timing.source) took \(RollbackTiming.format(timing.seconds)), target \(Self.minutes(target))"
         return ReadinessItem(id: "time", title: title, state: timing.seconds <= target * 60 ? .pass : .fail, reason: text)
     }

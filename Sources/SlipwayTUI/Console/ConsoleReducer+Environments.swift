@@ -14,7 +14,7 @@ extension ConsoleReducer {
             state.environments.load = .loaded(statuses)
             state.environments.selected = previous.flatMap { name in statuses.firstIndex { $0.name == name } }
             state.environments.rollbackSelected = previousRollback.flatMap { name in statuses.firstIndex { $0.name == name } }
-            return loadRollbackIfShown(&state)
+            return loadRollbackIfShown(&state) + runPending([.promote, .verifyEnvironment], on: .environments, &state)
         case .environmentsFailed(let message):
             finish(.readingEnvironments, &state)
             state.environments.load = .failed(message)
@@ -26,7 +26,7 @@ extension ConsoleReducer {
             if state.status == .verifyingRollback, let item = readiness.items.first(where: { $0.id == "artefacts" }) {
                 state.status = StatusMessage("rollback target's artefacts: \(item.reason)", item.state == .pass ? .ok : .warn)
             }
-            return []
+            return runPending([.rollback], on: .rollback, &state)
         case .rollbackFailed(let environment, let message):
             finish(.readingReadiness, &state)
             state.environments.rollback = .failed(environment: environment, message: message)
@@ -118,7 +118,7 @@ extension ConsoleReducer {
 
     /// `v` on the Environments panel: the selected environment verified now (off the UI thread).
     static func verifyEnvironment(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.panel != .environments { return show(.environments, &state) }
+        if state.panel != .environments { return showThenRun(.environments, .verifyEnvironment, &state) }
         guard let status = state.environments.selectedStatus else {
             state.status = StatusMessage("no environment selected (the environments are still being read)", .info)
             return []
@@ -147,8 +147,8 @@ extension ConsoleReducer {
 
     /// `p`: plans a promotion of the selected environment; the plan comes back as a confirmation.
     static func startPromotion(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        // From another panel (the palette): show the panel and read the environments first.
-        if state.panel != .environments { return show(.environments, &state) }
+        // From another panel (the palette): show the panel, and promote once the environments are read.
+        if state.panel != .environments { return showThenRun(.environments, .promote, &state) }
         guard state.environments.running == nil else {
             state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
             return []
@@ -167,7 +167,7 @@ extension ConsoleReducer {
 
     /// `R`: asks to roll the selected environment back to the version its plan names.
     static func startRollback(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.panel != .rollback { return show(.rollback, &state) }
+        if state.panel != .rollback { return showThenRun(.rollback, .rollback, &state) }
         guard state.environments.running == nil else {
             state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
             return []
@@ -261,5 +261,25 @@ extension ConsoleReducer {
             return plan.targetSeconds
         }
         return state.environments.statuses.first { $0.name == environment }.map { $0.settings.rollback.targetMinutes * 60 }
+    }
+
+    /// Shows `panel` and runs `command` there: at once when its data is in, else when it arrives.
+    static func showThenRun(_ panel: PanelID, _ command: ConsoleCommand, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let effects = show(panel, &state)
+        let ready: Bool
+        switch panel {
+        case .rollback: if case .loaded = state.environments.rollback, effects.isEmpty { ready = true } else { ready = false }
+        default: if case .loaded = state.environments.load, effects.isEmpty { ready = true } else { ready = false }
+        }
+        if ready { return effects + run(command, &state) }
+        state.pendingCommand = command
+        return effects
+    }
+
+    /// The pending command, if it is one of `commands` and `panel` is still shown.
+    static func runPending(_ commands: [ConsoleCommand], on panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let pending = state.pendingCommand, commands.contains(pending) else { return [] }
+        state.pendingCommand = nil
+        return state.panel == panel ? run(pending, &state) : []
     }
 }

@@ -23,6 +23,9 @@ public struct ConsoleState: Sendable {
     public var inFlight: [BackgroundWork] = []
     public var spinnerFrame = 0
     public var quitRequested = false
+    /// An action asked for (from the palette) on a panel whose data was still being read: it starts when the
+    /// data arrives, if that panel is still the one shown.
+    public var pendingCommand: ConsoleCommand?
 
     // Changes panel
     public var filterText = ""
