@@ -41,6 +41,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case toggleDryRun = "toggle-dry-run"
     case reload
     case commandLog = "command-log"
+    case messages
     case help
     case palette
     case quit
@@ -89,6 +90,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .toggleDryRun: return "Toggle dry-run"
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"
+        case .messages: return "Show this session's messages in full"
         case .help: return "Show the keys"
         case .palette: return "Command palette"
         case .quit: return "Quit"

@@ -177,4 +177,19 @@ extension ConsoleReducer {
         }
         return []
     }
+
+    /// The session's messages scroll and close.
+    static func handleMessages(_ key: Key, scroll: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch key {
+        case .escape, .character("q"), .character("M"): state.overlay = nil
+        case .up, .character("k"): state.overlay = .messages(scroll: max(0, scroll - 1))
+        case .down, .character("j"): state.overlay = .messages(scroll: scroll + 1)
+        case .pageUp: state.overlay = .messages(scroll: max(0, scroll - state.bodyHeight))
+        case .pageDown: state.overlay = .messages(scroll: scroll + state.bodyHeight)
+        case .character("g"), .home: state.overlay = .messages(scroll: 0)
+        case .character("G"), .end: state.overlay = .messages(scroll: Int.max / 2)
+        default: break
+        }
+        return []
+    }
 }

@@ -124,6 +124,7 @@ public enum ConsoleReducer {
         case .help(let scroll): return handleHelp(key, scroll: scroll, &state)
         case .palette(let query, let selection): return handlePalette(key, query: query, selection: selection, &state)
         case .commandLog(let scroll): return handleCommandLog(key, scroll: scroll, &state)
+        case .messages(let scroll): return handleMessages(key, scroll: scroll, &state)
         case .commitDetail(let sha, let scroll): return handleCommitDetail(key, sha: sha, scroll: scroll, &state)
         case .filterInput: return handleFilterInput(key, &state)
         case .classify(let dialog): return handleClassify(key, dialog, &state)
@@ -197,6 +198,7 @@ public enum ConsoleReducer {
         case .hotfixBackport: return requestHotfix(.backport, &state)
         case .closeHotfix: closeHotfix(&state)
         case .commandLog: state.overlay = .commandLog(scroll: Int.max / 2)
+        case .messages: state.overlay = .messages(scroll: Int.max / 2)
         case .help: state.overlay = .help(scroll: 0)
         case .palette: state.overlay = .palette(query: "", selection: 0)
         case .quit: state.quitRequested = true

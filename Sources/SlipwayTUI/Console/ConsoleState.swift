@@ -17,7 +17,16 @@ public struct ConsoleState: Sendable {
     /// The overrides in force (saved ones, or in dry-run the ones kept in memory).
     public var overrides = ReleaseOverrides()
     public var overlay: Overlay?
-    public var status: StatusMessage?
+    public var status: StatusMessage? {
+        didSet {
+            // Every message is kept (the last 200) so that one cut at the screen's edge can be read in full (M).
+            guard let status, status != oldValue, messages.last != status else { return }
+            messages.append(status)
+            if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+        }
+    }
+    /// The session's status messages, oldest first.
+    public var messages: [StatusMessage] = []
     /// Set while the team's shared records could not be fetched: how old the ones shown are, and why.
     public var sharedStaleness: String?
     public var inFlight: [BackgroundWork] = []

@@ -3,6 +3,7 @@ public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case palette(query: String, selection: Int)
     case commandLog(scroll: Int)
+    case messages(scroll: Int)
     case commitDetail(sha: String, scroll: Int)
     case filterInput
     case classify(ClassifyDialog)

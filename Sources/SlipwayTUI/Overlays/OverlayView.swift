@@ -24,6 +24,9 @@ public enum OverlayView {
         case .commandLog(let scroll):
             box(commandLogLines(state.commandLog, width: body.width - 2), title: "Command log (\(state.commandLog.count))", width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)
+        case .messages(let scroll):
+            box(messageLines(state.messages, width: body.width - 4), title: "Messages (\(state.messages.count))", width: body.width,
+                in: body, scroll: scroll, fullHeight: true, into: &buffer)
         case .commitDetail(let sha, let scroll):
             let lines: [StyledLine]
             if let text = state.commitDetails[sha] {
@@ -114,6 +117,19 @@ public enum OverlayView {
             for rule in ChartFinding.rules {
                 lines.append(StyledLine("  " + rule.rule, .key))
                 lines += TextFit.wrap(rule.protects, to: 62).map { StyledLine("      " + $0, .text) }
+            }
+        }
+        return lines
+    }
+
+    /// Each status message of the session, oldest first, wrapped in full.
+    static func messageLines(_ messages: [StatusMessage], width: Int) -> [StyledLine] {
+        guard !messages.isEmpty else { return [StyledLine(" No message yet.", .muted)] }
+        var lines: [StyledLine] = []
+        for message in messages {
+            let parts = TextFit.wrap(message.text, to: max(10, width - 2))
+            for (index, part) in parts.enumerated() {
+                lines.append(StyledLine((index == 0 ? " • " : "   ") + part, FooterBar.role(of: message.kind)))
             }
         }
         return lines

@@ -11,7 +11,10 @@ public enum FooterBar {
             status.append(state.filterText + "▏", .input)
             status.append("  Enter keeps, Esc clears", .muted)
         } else if let message = state.status {
-            status.append(" " + message.text, role(of: message.kind))
+            // Cut with an ellipsis and a way to read it whole.
+            let room = max(1, width - (state.isBusy ? 24 : 0) - 1)
+            let text = " " + message.text
+            status.append(DisplayWidth.of(text) > room ? TextFit.truncate(text, to: max(1, room - 10)) + " M: all" : text, role(of: message.kind))
         } else if !state.filterText.isEmpty, state.panel == .changes {
             let count = state.shownCommitCount
             status.append(" filter '\(state.filterText)': \(count) commit(s)   \\ clears", .accent)
@@ -55,7 +58,7 @@ public enum FooterBar {
         switch state.overlay {
         case .help: return [("j/k", "scroll"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
-        case .commandLog: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
+        case .commandLog, .messages: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
         case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]
