@@ -1,5 +1,5 @@
 import Foundation
-import SlipwayKit
+@testable import SlipwayKit
 import Testing
 @testable import SlipwayTUI
 
@@ -25,5 +25,24 @@ import Testing
             .split(separator: " ").joined(separator: " ").contains("whose process is gone"), "\(screen)")
         _ = ConsoleReducer.reduce(&state, .key(.escape))
         #expect(state.overlay == nil)
+    }
+}
+
+/// The `L` log: a probe that answers "no" is muted, a failure is red with its stderr wrapped in full.
+@Suite struct CommandLogViewTests {
+    @Test func probesAreMutedAndFailuresWrapInFull() {
+        let probe = CommandRecord(arguments: ["git", "rev-parse", "--verify", "--quiet", "refs/tags/v9.9.9"], workingDirectory: "/w",
+                                  status: .exited(1), duration: 0.001, startedAt: .init(timeIntervalSince1970: 0), failureTail: "", timedOut: false)
+        let failure = CommandRecord(arguments: ["git", "push", "origin", "main"], workingDirectory: "/w", status: .exited(1), duration: 0.2,
+                                    startedAt: .init(timeIntervalSince1970: 0),
+                                    failureTail: "remote: error: GH006: Protected branch update failed for refs/heads/main; required status check \"build\" is expected",
+                                    timedOut: false)
+        #expect(probe.isProbeAnsweringNo && !failure.isProbeAnsweringNo)
+        let lines = OverlayView.commandLogLines([probe, failure], width: 60)
+        #expect(lines[0].segments.first?.text == " · " && lines[0].segments.first?.role == .muted)
+        let text = lines.map(\.plainText).joined(separator: "\n")
+        #expect(text.contains(" ✗ exit 1"))
+        #expect(text.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ").contains("\"build\" is expected"), "\(text)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0.plainText) <= 60 }, "nothing wider than the box")
     }
 }

@@ -15,6 +15,15 @@ public struct CommandRecord: Sendable, Hashable {
 
     public var succeeded: Bool { status?.isSuccess ?? false }
 
+    /// A question whose "no" is an answer, not a failure: `git rev-parse --verify`, `config --get`,
+    /// `symbolic-ref --quiet`, `merge-base --is-ancestor`, `show-ref`, `diff --quiet` exiting 1.
+    public var isProbeAnsweringNo: Bool {
+        guard status == .exited(1), arguments.first == "git" else { return false }
+        let probes: [[String]] = [["rev-parse", "--verify"], ["config", "--get"], ["symbolic-ref", "--quiet"], ["merge-base", "--is-ancestor"],
+                                  ["show-ref"], ["diff", "--quiet"], ["ls-remote", "--exit-code"], ["config", "--get-all"]]
+        return probes.contains { probe in probe.allSatisfy(arguments.contains) }
+    }
+
     public var commandLine: String { arguments.map(ShellQuoting.quote).joined(separator: " ") }
 }
 
@@ -24,7 +33,7 @@ public final class CommandLog: @unchecked Sendable {
     private var records: [CommandRecord] = []
     private let limit: Int
 
-    public init(limit: Int = 2_000) { self.limit = limit }
+    public init(limit: Int = 500) { self.limit = limit }
 
     public func append(_ record: CommandRecord) {
         lock.lock()

@@ -142,8 +142,11 @@ public enum OverlayView {
         for record in records {
             let status = record.status?.description ?? "did not start"
             let milliseconds = Int((record.duration * 1000).rounded())
-            lines.append(StyledLine([(record.succeeded ? " ✓ " : " ✗ ", record.succeeded ? .ok : .error),
-                                     (TextFit.pad(status + " ", to: 10), record.succeeded ? .muted : .error),
+            // A probe that answered "no" is an answer: muted, not a red failure.
+            let (mark, markRole, statusRole): (String, StyleRole, StyleRole) = record.succeeded ? (" ✓ ", .ok, .muted)
+                : record.isProbeAnsweringNo ? (" · ", .muted, .muted) : (" ✗ ", .error, .error)
+            lines.append(StyledLine([(mark, markRole),
+                                     (TextFit.pad(status + " ", to: 10), statusRole),
                                      (TextFit.pad("\(milliseconds) ms ", to: 9), .muted)]))
             // The whole argv, wrapped under the status rather than cut at the edge.
             let indent = 22
@@ -164,9 +167,10 @@ public enum OverlayView {
                 }
                 first = false
             }
-            if !record.failureTail.isEmpty {
+            if !record.failureTail.isEmpty, !record.isProbeAnsweringNo {
                 for tail in record.failureTail.split(separator: "\n").suffix(4) {
-                    lines.append(StyledLine("     " + tail, .error))
+                    // The tail wraps rather than being cut at the edge.
+                    for part in TextFit.wrap(String(tail), to: max(10, width - 5)) { lines.append(StyledLine("     " + part, .error)) }
                 }
             }
         }
