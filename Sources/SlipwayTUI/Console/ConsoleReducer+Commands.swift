@@ -21,6 +21,11 @@ extension ConsoleReducer {
     /// `/`: the filter line on the Changes panel.
     static func startFilter(_ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.panel != .changes { _ = show(.changes, &state) }
+        // A fresh prompt each time: the old filter goes.
+        if !state.filterText.isEmpty {
+            state.filterText = ""
+            rebuildRows(&state, keeping: state.selectedCommit?.sha)
+        }
         state.overlay = .filterInput
         return []
     }

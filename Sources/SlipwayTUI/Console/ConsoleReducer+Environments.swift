@@ -54,6 +54,7 @@ extension ConsoleReducer {
             if result.action == "env.rollback", let from = result.from { text += "; \(from) is held" }
             let message = StatusMessage(text, result.withinTarget == false ? .warn : .ok)
             state.environments.outcome = message
+            state.environments.outcomeAction = result.action
             state.status = message
             return reloadEnvironments(&state)
         case .deploymentFailed(let environment, let message, let output):
@@ -62,6 +63,7 @@ extension ConsoleReducer {
             state.environments.failureOutput = output
             let status = StatusMessage("\(environment): \(message)", .error)
             state.environments.outcome = status
+            state.environments.outcomeAction = state.panel == .rollback ? "env.rollback" : "env.promote"
             state.status = status
             return reloadEnvironments(&state)
         case .environmentVerified(let verdict):
@@ -77,6 +79,10 @@ extension ConsoleReducer {
             return []
         case .holdsCleared(let environment, let versions):
             finish(.clearingHolds, &state)
+            // A rollback's "X is held" is no longer true.
+            if versions.contains(where: { state.environments.outcome?.text.contains("\($0) is held") == true }) {
+                state.environments.outcome = nil
+            }
             state.status = StatusMessage(versions.isEmpty ? "\(environment) had no holds"
                                          : "cleared the hold on \(versions.joined(separator: ", ")) in \(environment)", .ok)
             return reloadEnvironments(&state)

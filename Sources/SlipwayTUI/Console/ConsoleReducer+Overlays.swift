@@ -75,6 +75,8 @@ extension ConsoleReducer {
             state.overlay = nil
             state.filterText = ""
             rebuildRows(&state, keeping: state.selectedCommit?.sha)
+            // A status that described the filter describes nothing now.
+            if state.status?.text.hasPrefix("filter '") == true { state.status = StatusMessage("filter cleared", .info) }
         case .enter:
             state.overlay = nil
             state.status = filterStatus(state)

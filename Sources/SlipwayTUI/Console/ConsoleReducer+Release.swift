@@ -79,6 +79,14 @@ extension ConsoleReducer {
         return loadRelease(&state)
     }
 
+    /// The release read again when it was read before (shown now or not): nothing on screen stays stale.
+    static func reloadReleaseIfRead(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch state.release.load {
+        case .loaded, .failed: return loadRelease(&state)
+        default: return []
+        }
+    }
+
     /// After an action the branch, the proposal and every step may have moved: read both again.
     static func reloadAfterRelease(_ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects = loadRelease(&state)

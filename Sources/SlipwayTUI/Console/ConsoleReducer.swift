@@ -56,7 +56,8 @@ public enum ConsoleReducer {
             // `state.overrides` already holds this save and any made after it.
             finish(.savingOverrides, &state)
             state.status = StatusMessage(message, .ok)
-            return []
+            // The release's version (and its steps) follow the overrides: what was read of it is stale.
+            return reloadReleaseIfRead(&state)
         case .overridesFailed(let message):
             finish(.savingOverrides, &state)
             finish(.loadingCommits, &state)
@@ -80,7 +81,8 @@ public enum ConsoleReducer {
             state.lastWritten = paths
             state.status = StatusMessage("wrote \(paths.joined(separator: ", "))", .ok)
             state.releaseFiles = .notLoaded
-            return previewIfShown(&state)
+            // The working tree changed: the release's preconditions are read again.
+            return previewIfShown(&state) + reloadReleaseIfRead(&state)
         case .releaseFilesFailed(let message):
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)
@@ -140,6 +142,13 @@ public enum ConsoleReducer {
         switch key {
         case .backspace, .delete:
             if !text.isEmpty { text.removeLast() }
+        case .character("\u{15}"):
+            // Ctrl-U: the whole line.
+            text = ""
+        case .character("\u{17}"):
+            // Ctrl-W: the word before the end, and the spaces after it.
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { _ = last; text.removeLast() }
         case .character(let character):
             if let scalar = character.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F, text.count < 200 {
                 text.append(character)

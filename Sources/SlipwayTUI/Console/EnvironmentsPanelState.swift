@@ -53,6 +53,8 @@ public struct EnvironmentsPanelState: Sendable {
     public var running: Running?
     /// The last promotion's or rollback's outcome, shown until the next one.
     public var outcome: StatusMessage?
+    /// Which action the outcome is of (`env.promote`, `env.rollback`): the Rollback panel shows only a rollback's.
+    public var outcomeAction: String?
     /// The backend's output of a failed action.
     public var failureOutput: String = ""
 

@@ -72,7 +72,7 @@ public enum RollbackPanel {
                     }
                 }
             }
-            if panel.running == nil, let outcome = panel.outcome {
+            if panel.running == nil, let outcome = panel.outcome, panel.outcomeAction == "env.rollback" {
                 lines.append(StyledLine())
                 lines += TextFit.wrap(outcome.text, to: max(1, width - 2)).map { StyledLine(" " + $0, FooterBar.role(of: outcome.kind)) }
                 lines += EnvironmentsPanel.outputLines(panel.failureOutput, width: width)
