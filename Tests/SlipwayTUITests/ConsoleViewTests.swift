@@ -155,7 +155,7 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("No commits since v1.4.0: nothing to release."))
         _ = ConsoleReducer.reduce(&state, .key(.character("2")))
         let screen = ConsoleView.render(state).text
-        #expect(screen.contains("nothing to release: no commit since asks for one"))
+        #expect(screen.contains("nothing new since v1.4.0"))
         #expect(screen.contains("No commit calls for a release."))
         #expect(screen.contains("│ next none │"))
     }

@@ -38,7 +38,9 @@ public enum VersionPanel {
             next.append("  " + proposal.nextTagName, .muted)
             lines.append(next)
         } else {
-            lines.append(StyledLine([(label("Next"), .muted), ("nothing to release: no commit since asks for one", .muted)]))
+            let since = proposal.baseTag?.name ?? "the start"
+            lines.append(StyledLine([(label("Next"), .muted),
+                                     (proposal.commits.isEmpty ? "nothing new since \(since)" : "nothing to release: no commit since \(since) asks for one", .muted)]))
         }
         lines.append(StyledLine([(label("Level"), .muted), (proposal.bump.name, ChangesPanel.role(of: proposal.bump))]))
         if let override = proposal.versionOverride {
