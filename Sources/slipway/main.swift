@@ -19,6 +19,11 @@ enum Subcommands {
         (AuditCommand.spec, AuditCommand.run),
         (CalibrateCommand.spec, CalibrateCommand.run),
         (DoctorCommand.spec, DoctorCommand.run),
+        (InitCommand.spec, InitCommand.run),
+        (ConfigCommand.spec, ConfigCommand.run),
+        (VersionCommand.spec, VersionCommand.run),
+        (CompletionsCommand.spec, CompletionsCommand.run),
+        (ManCommand.spec, ManCommand.run),
     ]
 
     static func named(_ name: String) -> (spec: SubcommandSpec, run: @Sendable ([String]) throws -> Int32)? {
@@ -39,7 +44,9 @@ if arguments.count >= 3, arguments[0] == "--repo", Subcommands.named(arguments[2
     arguments = [arguments[2], "--repo", arguments[1]] + arguments.dropFirst(3)
 }
 let code: Int32
-if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+if arguments.first == "--version" || arguments.first == "-V" {
+    code = (try? VersionCommand.run(Array(arguments.dropFirst()))) ?? 2
+} else if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     print(Subcommands.usage, terminator: "")
     code = 0
 } else if arguments.isEmpty || arguments[0].hasPrefix("--") {
