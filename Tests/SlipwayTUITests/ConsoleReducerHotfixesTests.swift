@@ -58,7 +58,7 @@ import Testing
         var state = HotfixFixture.state()
         _ = ConsoleFixture.reduce(&state, keys: [.down])
         #expect(ConsoleFixture.reduce(&state, keys: [.character("t")]).isEmpty)
-        #expect(state.status?.text == "tag does not apply to 1.2.1 now (ready-to-merge): `slipway hotfix merge 1.2.1`")
+        #expect(state.status?.text == "tag does not apply to 1.2.1 now (ready-to-merge): m on the Hotfixes panel (7)")
         // The fixture's last release is v1.4.0: its line has no hotfix yet.
         let start = HotfixRequest(.start, version: HotfixFixture.version("1.4.1"), from: "v1.4.0")
         #expect(ConsoleFixture.reduce(&state, keys: [.character("s")]) == [.hotfixes(.plan(start))])
@@ -77,7 +77,7 @@ import Testing
         var state = HotfixFixture.state()
         let request = HotfixRequest(.start, version: nil)
         _ = ConsoleReducer.reduce(&state, .hotfixes(.planFailed(request, message: "1.2.1 is taken")))
-        #expect(state.status == StatusMessage("slipway hotfix start: 1.2.1 is taken", .error))
+        #expect(state.status == StatusMessage("hotfix start: 1.2.1 is taken", .error))
         #expect(ConsoleReducer.paletteMatches("hotfix backport") == [.hotfixBackport])
         let help = OverlayView.helpLines(.hotfixes).map(\.plainText).joined(separator: "\n")
         for command in [ConsoleCommand.hotfixStart, .hotfixApprove, .hotfixMerge, .hotfixTag, .hotfixBackport, .open] {

@@ -115,7 +115,7 @@ import Testing
         status.steps[6].state = .failed(reason: "v2.0.0 exists here but was not pushed", fix: "run `slipway release tag` again: it pushes the tag")
         let screen = ConsoleView.render(ReleaseFixture.state(status, panel: .release, width: 120, height: 40)).text
         #expect(screen.contains("✗ 7 Create and push the tag  v2.0.0 exists here but was not pushed"))
-        #expect(screen.contains("fix: run `slipway release tag` again"))
+        #expect(screen.contains("fix: press Enter on the Release panel (3) again: it pushes the tag"))
         #expect(screen.contains("Enter runs step 7: slipway release tag"))
     }
 

@@ -208,6 +208,10 @@ public struct EnvironmentPipeline: Sendable {
         let (target, choice) = try rollbackTarget(environment, current: current, records: records, to: to)
         var plan = RollbackPlan(environment: environment, current: current, target: target, choice: choice, drill: drill)
         plan.commits = commits(from: target.version, to: current).0
+        let held = Set(((try? holds.all()) ?? []).filter { $0.environment == environment.name }.map(\.version))
+        for record in records where record.version != current && !held.contains(record.version) && !plan.offered.contains(record.version) {
+            plan.offered.append(record.version)
+        }
         return plan
     }
 

@@ -9,11 +9,22 @@ public struct HotfixBoard: Sendable {
     public var warnings: [String]
     /// When the board was read, for ages.
     public var now: Date
+    /// Who reads it (the git identity's e-mail), so that an action only its author could not take is shown disabled.
+    public var reader: String?
+    /// The release tags a hotfix can start from, newest first.
+    public var releaseTags: [ReleaseTag] = []
 
-    public init(rows: [HotfixBoardRow], warnings: [String], now: Date) {
+    public init(rows: [HotfixBoardRow], warnings: [String], now: Date, reader: String? = nil) {
         self.rows = HotfixBoard.sorted(rows, now: now)
         self.warnings = warnings
         self.now = now
+        self.reader = reader
+    }
+
+    /// Why `reader` cannot approve `row` (they wrote it), or `nil`.
+    public func approvalRefusal(_ row: HotfixBoardRow) -> String? {
+        guard let reader, let author = row.author, reader.lowercased() == author.lowercased() else { return nil }
+        return "you (\(reader)) wrote \(row.version): your approval would not count; a tech lead approves it"
     }
 
     /// Most urgent first; within the same need, the oldest first, then by version.
@@ -44,7 +55,10 @@ public struct HotfixBoard: Sendable {
                                                       problem: "it could not be read: \(error)"))
             }
         }
-        return HotfixBoard(rows: rows, warnings: warnings, now: engine.now())
+        let reader = (try? GitIdentity.current(engine.repository))?.email
+        var board = HotfixBoard(rows: rows, warnings: warnings, now: engine.now(), reader: reader)
+        board.releaseTags = scan.releases.filter { $0.version.prerelease.isEmpty }.sorted(by: >)
+        return board
     }
 
     // Long because one hotfix's row gathers what each column needs from git and the forge in one pass over its branch.
@@ -135,7 +149,7 @@ public struct HotfixBoard: Sendable {
             attention = .done
             next = changelogOnMain ? "nothing" : "add the \(version) section to \(engine.config.baseBranch)'s CHANGELOG (`slipway hotfix backport \(version)`)"
         }
-        return HotfixBoardRow(
+        var row = HotfixBoardRow(
             version: version, tag: tag, branch: location.remoteTip != nil ? location.branch : nil, baseTag: location.baseTag?.name,
             commits: commits, patchOnly: check.state, flaggedCommits: check.flaggedLines,
             overrideReason: check.isPatchOnly ? nil : check.overrideReason, prepared: prepared, techLeadApproval: rule.approvedBy,
@@ -143,6 +157,8 @@ public struct HotfixBoard: Sendable {
             merged: merged, tagged: tagged, published: published, publishedDetail: publishedDetail, backported: backported,
             missingOnMain: missing, changelogOnMain: changelogOnMain, backportBranchOpen: backportOpen, startedAt: startedAt,
             problems: problems, attention: attention, next: next)
+        row.author = pullRequest?.author
+        return row
     }
 
     /// The local forge's approval notes on `commit`, as a pull request state (for a hotfix whose branch is gone).

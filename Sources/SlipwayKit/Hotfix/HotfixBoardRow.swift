@@ -86,6 +86,9 @@ public struct HotfixBoardRow: Sendable, Hashable {
     public var attention: Attention
     /// The next thing to do, as a command or a sentence.
     public var next: String
+    /// Who wrote the prepared hotfix (its PR's author, an e-mail or login), when the forge says; their own
+    /// approval never counts.
+    public var author: String?
 
     /// A row for a hotfix that could not be read: its names and the problem, nothing claimed.
     public static func unreadable(_ version: SemanticVersion, tag: String, branch: String?, problem: String) -> HotfixBoardRow {

@@ -280,15 +280,22 @@ public struct HotfixEngine: Sendable {
                                 message: "\(location.branch) is already merged into \(location.maintenance)")
         }
         let identity = try GitIdentity.current(repository)
+        // Refused before anything is planned or journalled: a dry run says so too, and the hotfix's age is untouched.
+        if state.author.lowercased() == identity.email.lowercased() {
+            let refusal = ReleaseBlocked(reason: "\(identity) wrote the release commit, and an author's own approval does not count",
+                                         fix: "ask a tech lead to approve")
+            if !dryRun {
+                try? AuditLog(repository: repository, remote: remote).append(AuditEntry(
+                    identity: identity.description, action: "hotfix.approve", version: version.description, commands: [],
+                    outcome: "refused", durationSeconds: 0, detail: String(describing: refusal)))
+            }
+            throw refusal
+        }
         let journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
                                                          base: location.baseTag?.name ?? "", startedBy: identity.description)
         let commands = forge.approveCommands(branch: location.branch, base: location.maintenance)
         return try release.perform(action: "hotfix.approve", step: "approve", version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
-            if state.author.lowercased() == identity.email.lowercased() {
-                throw ReleaseBlocked(reason: "\(identity) wrote the release commit, and an author's own approval does not count",
-                                     fix: "ask a tech lead to approve")
-            }
             try forge.approve(branch: location.branch, base: location.maintenance, identity: identity)
             let rule = FastTrackApproval.evaluate(try forge.pullRequest(branch: location.branch, base: location.maintenance),
                                                   techLeads: config.forge.techLeads)

@@ -10,6 +10,9 @@ public struct RollbackPlan: Sendable {
     /// Commits the rollback takes away, newest first.
     public var commits: [GitCommit]
     public var drill: Bool
+    /// Every version the environment's history can go back to (not the current one, not one held there),
+    /// newest first: the choices of `--to`.
+    public var offered: [String] = []
 
     public init(environment: EnvironmentSettings, current: String?, target: DeploymentRecord, choice: String,
                 commits: [GitCommit] = [], drill: Bool = false) {
@@ -31,6 +34,7 @@ public struct RollbackPlan: Sendable {
             ("revision", target.revision.map(JSONValue.string) ?? .null),
             ("choice", .string(choice)),
             ("drill", .bool(drill)),
+            ("offered", .array(offered.map(JSONValue.string))),
             ("targetMinutes", .number(environment.rollback.targetMinutes)),
             ("commits", .array(commits.map { .object([("sha", .string($0.sha)), ("subject", .string($0.message.subject))]) })),
         ])

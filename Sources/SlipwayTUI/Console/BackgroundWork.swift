@@ -11,6 +11,7 @@ public enum BackgroundWork: Sendable, Hashable {
     case readingEnvironments
     case readingReadiness
     case planningPromotion
+    case planningRollback
     case deploying
     case clearingHolds
     case readingHotfixes
@@ -31,6 +32,7 @@ public enum BackgroundWork: Sendable, Hashable {
         case .readingEnvironments: return "reading the environments"
         case .readingReadiness: return "checking rollback readiness"
         case .planningPromotion: return "planning the promotion"
+        case .planningRollback: return "planning the rollback"
         case .deploying: return "deploying"
         case .clearingHolds: return "clearing the hold"
         case .readingHotfixes: return "reading hotfixes"

@@ -31,6 +31,8 @@ public enum ConsoleAction: Sendable {
     case rollbackLoaded(RollbackReadiness, plan: RollbackPlan?, planProblem: String?)
     case rollbackFailed(environment: String, message: String)
     case promotionPlanned(PromotionPlan)
+    /// A rollback or drill re-planned to another version (←/→ in its confirm, or `D`).
+    case rollbackPlanned(RollbackPlan)
     /// An environment action refused before anything ran.
     case environmentRefused(String)
     case deploymentFinished(DeploymentActionResult)

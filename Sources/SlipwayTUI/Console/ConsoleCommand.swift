@@ -27,6 +27,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case approveRelease = "approve-release"
     case promote
     case rollback
+    case drill
     case clearHold = "clear-hold"
     case verifyArtefacts = "verify-artefacts"
     case notifyStakeholders = "notify"
@@ -74,13 +75,14 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .writeReleaseFiles: return "Write the release files"
         case .runNextStep: return "Run the next release step (after a confirm)"
         case .approveRelease: return "Approve the release PR as your git identity"
-        case .promote: return "Promote the selected environment"
-        case .rollback: return "Roll the selected environment back"
+        case .promote: return "Promote the selected environment (←/→ picks the version)"
+        case .rollback: return "Roll the selected environment back (←/→ picks the version)"
+        case .drill: return "Drill a rollback: roll back, time it, put the version back (not production)"
         case .clearHold: return "Clear the selected environment's hold"
         case .verifyArtefacts: return "Verify the artefacts in their registries again"
         case .notifyStakeholders: return "Send the last release's notice to its channels (after a confirm)"
         case .verifyEnvironment: return "Verify the selected environment now (version, service, checks)"
-        case .hotfixStart: return "Start a hotfix from the latest release tag"
+        case .hotfixStart: return "Start a hotfix (←/→ picks the release line)"
         case .hotfixPrepare: return "Prepare the hotfix (version and CHANGELOG)"
         case .hotfixApprove: return "Approve the hotfix (a tech lead's is enough)"
         case .hotfixMerge: return "Merge the hotfix into its maintenance branch"

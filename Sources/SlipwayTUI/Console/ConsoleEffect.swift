@@ -19,9 +19,12 @@ public enum ConsoleEffect: Sendable, Hashable {
     case loadEnvironments
     /// The rollback readiness and plan of one environment.
     case loadRollback(environment: String)
-    case planPromotion(environment: String)
+    /// A promotion's plan: of `version` (one of the versions offered), or of what the previous environment runs.
+    case planPromotion(environment: String, version: String? = nil)
+    /// A rollback's (or drill's) plan to `to`, or to the last good version.
+    case planRollback(environment: String, to: String?, drill: Bool)
     case promote(environment: String, version: String, confirmation: String?)
-    case rollback(environment: String, to: String, confirmation: String)
+    case rollback(environment: String, to: String, confirmation: String, drill: Bool = false)
     case clearHolds(environment: String)
     /// `env verify` on one environment: its version, the service's, and the rollback checks now.
     case verifyEnvironment(String)

@@ -26,20 +26,32 @@ extension ConsoleReducer {
             if state.status == .verifyingRollback, let item = readiness.items.first(where: { $0.id == "artefacts" }) {
                 state.status = StatusMessage("rollback target's artefacts: \(item.reason)", item.state == .pass ? .ok : .warn)
             }
-            return runPending([.rollback], on: .rollback, &state)
+            return runPending([.rollback, .drill], on: .rollback, &state)
         case .rollbackFailed(let environment, let message):
             finish(.readingReadiness, &state)
             state.environments.rollback = .failed(environment: environment, message: message)
             return []
         case .promotionPlanned(let plan):
             finish(.planningPromotion, &state)
-            state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
+            var dialog = EnvironmentConfirmDialog(
                 kind: .promote, environment: plan.environment.name, current: plan.current, target: plan.target,
-                offered: plan.offered, commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject },
-                detail: plan.changelog, notes: plan.notes, needsName: plan.requiresConfirmation))
+                offered: plan.offered.filter { $0 != plan.current }, commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject },
+                detail: plan.changelog, notes: plan.notes, needsName: plan.requiresConfirmation)
+            if let current = plan.current.flatMap(SemanticVersion.init), let target = SemanticVersion(plan.target), target < current {
+                dialog.notes.append("\(plan.target) is older than the \(current) \(plan.environment.name) runs: this goes back without a hold; R on the Rollback panel holds \(current)")
+            }
+            keepTyped(&dialog, state)
+            state.overlay = .confirmEnvironment(dialog)
+            return []
+        case .rollbackPlanned(let plan):
+            finish(.planningRollback, &state)
+            var dialog = rollbackDialog(plan, state)
+            keepTyped(&dialog, state)
+            state.overlay = .confirmEnvironment(dialog)
             return []
         case .environmentRefused(let message):
             finish(.planningPromotion, &state)
+            finish(.planningRollback, &state)
             state.status = StatusMessage(message, .warn)
             return []
         case .deploymentFinished(let result):
@@ -47,11 +59,14 @@ extension ConsoleReducer {
             state.environments.running = nil
             state.environments.failureOutput = ""
             var text = "\(result.environment) now runs \(result.to) (took \(EnvironmentsPanelState.clock(result.durationSeconds))"
+            if let restored = result.restored {
+                text = "drill on \(result.environment): rolled back to \(result.to), then \(restored) put back (the rollback took \(EnvironmentsPanelState.clock(result.durationSeconds))"
+            }
             if let target = result.targetSeconds, let within = result.withinTarget {
                 text += within ? ", within the \(EnvironmentsPanelState.clock(target)) target" : ", OVER the \(EnvironmentsPanelState.clock(target)) target"
             }
             text += ")"
-            if result.action == "env.rollback", let from = result.from { text += "; \(from) is held" }
+            if result.action == "env.rollback", result.restored == nil, let from = result.from { text += "; \(from) is held" }
             let message = StatusMessage(text, result.withinTarget == false ? .warn : .ok)
             state.environments.outcome = message
             state.environments.outcomeAction = result.action
@@ -184,20 +199,58 @@ extension ConsoleReducer {
                 state.status = StatusMessage("\(readiness.environment) cannot be rolled back: \(problem ?? "no earlier version")", .warn)
                 return []
             }
-            var detail = plan.choice
-            if let revision = plan.target.revision { detail += ", revision \(revision)" }
-            let failing = readiness.items.filter { $0.state == .fail }
-            if !failing.isEmpty { detail += "\nreadiness fails on:" }
-            for item in failing { detail += "\n✗ " + item.title }
-            state.overlay = .confirmEnvironment(EnvironmentConfirmDialog(
-                kind: .rollback, environment: plan.environment.name, current: plan.current, target: plan.target.version,
-                commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject }, detail: detail, needsName: true))
+            state.overlay = .confirmEnvironment(rollbackDialog(plan, state))
         case .failed(_, let message):
             state.status = StatusMessage("cannot roll back: \(message)", .error)
         case .notLoaded, .loading:
             state.status = StatusMessage("the rollback plan is still being read", .info)
         }
         return []
+    }
+
+    /// `D`: a rollback drill on the selected (non-production) environment: rolled back, timed, and put back.
+    static func startDrill(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.panel != .rollback { return showThenRun(.rollback, .drill, &state) }
+        guard state.environments.running == nil else {
+            state.status = StatusMessage("wait for the \(state.environments.running?.action ?? "action") to finish", .warn)
+            return []
+        }
+        guard let status = state.environments.rollbackStatus else {
+            state.status = StatusMessage("no environment selected (the environments are still being read)", .info)
+            return []
+        }
+        if status.settings.protected {
+            state.status = StatusMessage("drills run on non-production environments; \(status.name) is protected (choose another with j/k)", .warn)
+            return []
+        }
+        begin(.planningRollback, &state)
+        return [.planRollback(environment: status.name, to: nil, drill: true)]
+    }
+
+    /// The rollback (or drill) confirmation of `plan`: why this target, what readiness fails on, the other targets.
+    static func rollbackDialog(_ plan: RollbackPlan, _ state: ConsoleState) -> EnvironmentConfirmDialog {
+        var detail = plan.drill ? "a drill: \(plan.current ?? "the current version") is put back right after, and the time is recorded"
+            : plan.choice
+        if let revision = plan.target.revision { detail += ", revision \(revision)" }
+        if case .loaded(let readiness, _, _) = state.environments.rollback, readiness.environment == plan.environment.name {
+            let failing = readiness.items.filter { $0.state == .fail }
+            if !failing.isEmpty { detail += "\nreadiness fails on:" }
+            for item in failing { detail += "\n✗ " + item.title }
+        }
+        var offered = plan.offered
+        if !offered.contains(plan.target.version) { offered.insert(plan.target.version, at: 0) }
+        var dialog = EnvironmentConfirmDialog(
+            kind: .rollback, environment: plan.environment.name, current: plan.current, target: plan.target.version,
+            offered: offered, commits: plan.commits.map { $0.shortSHA + "  " + $0.message.subject }, detail: detail, needsName: true)
+        dialog.drill = plan.drill
+        return dialog
+    }
+
+    /// A re-planned confirmation keeps what was typed in the one it replaces.
+    static func keepTyped(_ dialog: inout EnvironmentConfirmDialog, _ state: ConsoleState) {
+        if case .confirmEnvironment(let open) = state.overlay, open.kind == dialog.kind, open.environment == dialog.environment {
+            dialog.typed = open.typed
+        }
     }
 
     /// `h`: clears the selected environment's holds.
@@ -225,6 +278,17 @@ extension ConsoleReducer {
         case .escape:
             state.overlay = nil
             state.status = StatusMessage(dialog.kind == .promote ? "nothing promoted" : "nothing rolled back", .info)
+        case .left, .right, .up, .down:
+            // Another version: planned again (its commits and CHANGELOG differ); the dialog stays until it comes.
+            guard let version = dialog.chosen(key == .left || key == .up ? -1 : 1), version != dialog.target else { return [] }
+            switch dialog.kind {
+            case .promote:
+                begin(.planningPromotion, &state)
+                return [.planPromotion(environment: dialog.environment, version: version)]
+            case .rollback:
+                begin(.planningRollback, &state)
+                return [.planRollback(environment: dialog.environment, to: version, drill: dialog.drill)]
+            }
         case .enter:
             switch dialog.validated() {
             case .failure(let problem):
@@ -232,9 +296,9 @@ extension ConsoleReducer {
                 state.overlay = .confirmEnvironment(dialog)
             case .success(let confirmation):
                 state.overlay = nil
-                let action = dialog.kind == .promote ? "promotion" : "rollback"
+                let action = dialog.kind == .promote ? "promotion" : dialog.drill ? "drill" : "rollback"
                 if state.dryRun {
-                    state.status = StatusMessage("dry-run: would \(dialog.kind == .promote ? "promote" : "roll back") \(dialog.environment) to \(dialog.target)", .warn)
+                    state.status = StatusMessage("dry-run: would \(dialog.kind == .promote ? "promote" : dialog.drill ? "drill a rollback of" : "roll back") \(dialog.environment) to \(dialog.target)", .warn)
                     return []
                 }
                 let targetSeconds = dialog.kind == .rollback ? rollbackTargetSeconds(state, dialog.environment) : nil
@@ -246,7 +310,8 @@ extension ConsoleReducer {
                 case .promote:
                     return [.promote(environment: dialog.environment, version: dialog.target, confirmation: confirmation)]
                 case .rollback:
-                    return [.rollback(environment: dialog.environment, to: dialog.target, confirmation: confirmation ?? dialog.environment)]
+                    return [.rollback(environment: dialog.environment, to: dialog.target, confirmation: confirmation ?? dialog.environment,
+                                      drill: dialog.drill)]
                 }
             }
         case .character("y") where !dialog.needsName:

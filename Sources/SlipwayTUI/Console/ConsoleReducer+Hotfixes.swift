@@ -24,10 +24,10 @@ extension ConsoleReducer {
         case .planned(let request, let commands, let message):
             finish(.planningHotfix, &state)
             state.hotfixes.confirm = HotfixPanelState.Confirm(request: request, commands: commands, message: message)
-            state.status = StatusMessage("\(request.commandLine): y runs it, n cancels", .info)
+            state.status = StatusMessage("\(request.label): y runs it, n cancels", .info)
         case .planFailed(let request, let message):
             finish(.planningHotfix, &state)
-            state.status = StatusMessage("\(request.commandLine): \(message)", .error)
+            state.status = StatusMessage("\(request.label): \(message)", .error)
         case .done(let request, let message):
             finish(.runningHotfix, &state)
             if state.hotfixes.conflict?.version == request.version, request.action == .backport { state.hotfixes.conflict = nil }
@@ -41,7 +41,7 @@ extension ConsoleReducer {
                 state.hotfixes.detailScroll = 0
                 state.status = StatusMessage("backport \(version) conflicts in \(files.count) file(s): see the hotfix", .error)
             } else {
-                state.status = StatusMessage("\(request.commandLine): \(message)", .error)
+                state.status = StatusMessage("\(request.label): \(message)", .error)
             }
             return loadHotfixBoard(&state)
         }
@@ -69,15 +69,26 @@ extension ConsoleReducer {
         case .character("y"), .enter:
             state.hotfixes.confirm = nil
             if state.dryRun {
-                state.status = StatusMessage("dry-run: would run \(confirm.request.commandLine) (\(confirm.commands.count) command(s))", .warn)
+                state.status = StatusMessage("dry-run: would run \(confirm.request.label) (\(confirm.commands.count) command(s))", .warn)
                 return []
             }
             begin(.runningHotfix, &state)
-            state.status = StatusMessage("running \(confirm.request.commandLine)…", .info)
+            state.status = StatusMessage("running \(confirm.request.label)…", .info)
             return [.hotfixes(.run(confirm.request))]
+        case .left, .right, .up, .down:
+            // A start chooses its release line; the dry run of the new choice replaces the confirm.
+            let choices = state.hotfixes.startChoices
+            guard confirm.request.action == .start, choices.count > 1,
+                  let index = choices.firstIndex(where: { $0.from == confirm.request.from }) else { return [] }
+            let step = key == .left || key == .up ? -1 : 1
+            let next = choices[(index + step + choices.count) % choices.count]
+            state.hotfixes.confirm = nil
+            begin(.planningHotfix, &state)
+            state.status = StatusMessage("working out the commands of \(next.label)…", .info)
+            return [.hotfixes(.plan(next))]
         case .character("n"), .escape, .character("q"):
             state.hotfixes.confirm = nil
-            state.status = StatusMessage("\(confirm.request.commandLine) cancelled: nothing ran", .info)
+            state.status = StatusMessage("\(confirm.request.label) cancelled: nothing ran", .info)
         default:
             break
         }
@@ -95,7 +106,8 @@ extension ConsoleReducer {
             state.status = StatusMessage("a hotfix action is already running", .warn)
             return []
         }
-        var request = HotfixRequest.start(base: state.proposal?.baseTag, board: state.hotfixes.rows)
+        state.hotfixes.startChoices = action == .start ? HotfixRequest.starts(base: state.proposal?.baseTag, board: state.hotfixes.board) : []
+        var request = state.hotfixes.startChoices.first ?? HotfixRequest.start(base: state.proposal?.baseTag, board: state.hotfixes.rows)
         if action != .start {
             guard let row = state.hotfixes.current else {
                 state.status = StatusMessage("select a hotfix first", .info)
@@ -105,10 +117,14 @@ extension ConsoleReducer {
                 state.status = StatusMessage("\(action.rawValue) does not apply to \(row.version) now (\(row.attention.key)): \(row.next)", .warn)
                 return []
             }
+            if action == .approve, let refusal = state.hotfixes.board?.approvalRefusal(row) {
+                state.status = StatusMessage(refusal, .warn)
+                return []
+            }
             request = HotfixRequest(action, version: row.version)
         }
         begin(.planningHotfix, &state)
-        state.status = StatusMessage("working out the commands of \(request.commandLine)…", .info)
+        state.status = StatusMessage("working out the commands of \(request.label)…", .info)
         return [.hotfixes(.plan(request))]
     }
 

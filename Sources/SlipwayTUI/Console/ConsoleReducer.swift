@@ -193,6 +193,7 @@ public enum ConsoleReducer {
         case .approveRelease: return planRelease(.approve, &state)
         case .promote: return startPromotion(&state)
         case .rollback: return startRollback(&state)
+        case .drill: return startDrill(&state)
         case .clearHold: return clearHold(&state)
         case .toggleDryRun: return toggleDryRun(&state)
         case .reload: return reload(&state)

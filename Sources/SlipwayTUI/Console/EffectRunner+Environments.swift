@@ -13,9 +13,9 @@ extension EffectRunner {
             let message = Self.oneLine(error)
             switch effect {
             case .loadRollback(let environment): return [.rollbackFailed(environment: environment, message: message)]
-            case .promote(let environment, _, _), .rollback(let environment, _, _):
+            case .promote(let environment, _, _), .rollback(let environment, _, _, _):
                 return [.deploymentFailed(environment: environment, message: message, output: "")]
-            case .planPromotion, .clearHolds: return [.environmentRefused(message)]
+            case .planPromotion, .planRollback, .clearHolds: return [.environmentRefused(message)]
             case .verifyEnvironment(let environment): return [.environmentVerifyFailed(environment: environment, message: message)]
             default: return [.environmentsFailed(message)]
             }
@@ -41,12 +41,18 @@ extension EffectRunner {
             } catch {
                 return [.rollbackFailed(environment: environment, message: Self.oneLine(error))]
             }
-        case .planPromotion(let environment):
+        case .planPromotion(let environment, let version):
             do {
                 if let recovery = try pipeline.recover(environment), recovery.changed {
                     return [.environmentRefused(recovery.message + "; look at \(environment) again"), .environmentsLoaded(pipeline.statuses())]
                 }
-                return [.promotionPlanned(try pipeline.promotionPlan(environment))]
+                return [.promotionPlanned(try pipeline.promotionPlan(environment, version: version))]
+            } catch {
+                return [.environmentRefused(Self.oneLine(error))]
+            }
+        case .planRollback(let environment, let version, let drill):
+            do {
+                return [.rollbackPlanned(try pipeline.rollbackPlan(environment, to: version, drill: drill))]
             } catch {
                 return [.environmentRefused(Self.oneLine(error))]
             }
@@ -59,9 +65,9 @@ extension EffectRunner {
             } catch {
                 return [.deploymentFailed(environment: environment, message: Self.oneLine(error), output: "")]
             }
-        case .rollback(let environment, let version, let confirmation):
+        case .rollback(let environment, let version, let confirmation, let drill):
             do {
-                let plan = try pipeline.rollbackPlan(environment, to: version)
+                let plan = try pipeline.rollbackPlan(environment, to: version, drill: drill)
                 return [.deploymentFinished(try pipeline.rollback(plan, confirmation: confirmation))]
             } catch let error as DeploymentError {
                 return [.deploymentFailed(environment: environment, message: error.message, output: error.output)]

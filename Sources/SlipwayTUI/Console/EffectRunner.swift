@@ -89,7 +89,7 @@ public struct EffectRunner: Sendable {
             }
         case .loadRelease, .planRelease, .runRelease:
             return performRelease(effect)
-        case .loadEnvironments, .loadRollback, .planPromotion, .promote, .rollback, .clearHolds, .verifyEnvironment:
+        case .loadEnvironments, .loadRollback, .planPromotion, .planRollback, .promote, .rollback, .clearHolds, .verifyEnvironment:
             return performEnvironments(effect)
         case .hotfixes(let hotfixEffect):
             return [performHotfix(hotfixEffect)]

@@ -17,6 +17,8 @@ public struct EnvironmentConfirmDialog: Sendable, Hashable {
     public var needsName: Bool
     public var typed: String = ""
     public var error: String?
+    /// A rollback drill: the version it rolls back to is put back afterwards.
+    public var drill = false
 
     public init(kind: Kind, environment: String, current: String?, target: String, offered: [String] = [],
                 commits: [String], detail: String, notes: [String] = [], needsName: Bool) {
@@ -29,6 +31,12 @@ public struct EnvironmentConfirmDialog: Sendable, Hashable {
         self.detail = detail
         self.notes = notes
         self.needsName = needsName
+    }
+
+    /// The version `step` places from the target among the offered ones (wrapping), or `nil` when there is no choice.
+    public func chosen(_ step: Int) -> String? {
+        guard offered.count > 1, let index = offered.firstIndex(of: target) else { return offered.count > 1 ? offered.first : nil }
+        return offered[(index + step % offered.count + offered.count) % offered.count]
     }
 
     /// The confirmation to pass on, or the problem to show.

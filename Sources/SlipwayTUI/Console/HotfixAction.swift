@@ -52,6 +52,9 @@ public struct HotfixRequest: Sendable, Hashable {
         self.from = from
     }
 
+    /// `hotfix backport 1.2.1`: the action in the status line (where a full command would be read as a hint).
+    public var label: String { String(commandLine.dropFirst("slipway ".count)) }
+
     /// `slipway hotfix backport 1.2.1`: the headless command that does the same.
     public var commandLine: String {
         if action == .start {
@@ -70,5 +73,20 @@ public struct HotfixRequest: Sendable, Hashable {
         let below = board.filter { $0.tagged && $0.version.major == version.major && $0.version.minor == version.minor && $0.version < version }
         let from = below.max { $0.version < $1.version }.map(\.tag) ?? base.name
         return HotfixRequest(.start, version: version, from: from)
+    }
+
+    /// The starts a lead can choose between: one per release line (`1.2.x`), newest line first, each from its
+    /// latest tag; the line of `base` (the last release) comes first.
+    public static func starts(base: ReleaseTag?, board: HotfixBoard?, limit: Int = 8) -> [HotfixRequest] {
+        let rows = board?.rows ?? []
+        var lines: [ReleaseTag] = []
+        for tag in board?.releaseTags ?? [] where !lines.contains(where: { $0.version.major == tag.version.major && $0.version.minor == tag.version.minor }) {
+            lines.append(tag)
+        }
+        if let base, let index = lines.firstIndex(where: { $0.version.major == base.version.major && $0.version.minor == base.version.minor }) {
+            lines.insert(lines.remove(at: index), at: 0)
+        }
+        let choices = lines.prefix(limit).map { start(base: $0, board: rows) }
+        return choices.isEmpty ? [start(base: base, board: rows)] : Array(choices)
     }
 }

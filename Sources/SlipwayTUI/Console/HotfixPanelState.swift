@@ -31,6 +31,8 @@ public struct HotfixPanelState: Sendable {
     public var detailScroll = 0
     public var confirm: Confirm?
     public var conflict: Conflict?
+    /// `s`: the release lines a hotfix can start from (←/→ in its confirm); empty for the other actions.
+    public var startChoices: [HotfixRequest] = []
 
     public init() {}
 

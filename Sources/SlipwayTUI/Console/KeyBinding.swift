@@ -49,6 +49,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("p")], "p", .promote, panels: [.environments], footer: true),
         KeyBinding([.character("h")], "h", .clearHold, panels: [.environments], footer: true),
         KeyBinding([.character("R")], "R", .rollback, panels: [.rollback], footer: true),
+        KeyBinding([.character("D")], "D", .drill, panels: [.rollback], footer: true),
         KeyBinding([.character("v")], "v", .verifyArtefacts, panels: [.release, .rollback], footer: true),
         KeyBinding([.character("n")], "n", .notifyStakeholders, panels: [.release], footer: true),
         KeyBinding([.character("v")], "v", .verifyEnvironment, panels: [.environments], footer: true),

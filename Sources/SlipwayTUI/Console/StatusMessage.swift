@@ -7,7 +7,8 @@ public struct StatusMessage: Sendable, Hashable {
     public let kind: Kind
 
     public init(_ text: String, _ kind: Kind = .info) {
-        self.text = text
+        // The engine's hints name the headless command; here the key that does it.
+        self.text = KeyHints.keyed(text)
         self.kind = kind
     }
 

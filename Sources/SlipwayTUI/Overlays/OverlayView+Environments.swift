@@ -1,5 +1,21 @@
 /// The promotion and rollback confirmation's text.
 extension OverlayView {
+    /// ` ←/→ 1.2.0 [1.1.0] 1.0.0`: the versions to choose from, the chosen one marked, cut with an ellipsis.
+    static func choiceLine(_ dialog: EnvironmentConfirmDialog, width: Int) -> StyledLine {
+        var line = StyledLine([(" ←/→ ", .key)])
+        var used = 5
+        for (index, version) in dialog.offered.enumerated() {
+            let text = version == dialog.target ? "[\(version)]" : version
+            guard used + text.count + 1 <= width - 2 || index == 0 else {
+                line.append(" …", .muted)
+                break
+            }
+            line.append((index == 0 ? "" : " ") + text, version == dialog.target ? .accent : .muted)
+            used += text.count + 1
+        }
+        return line
+    }
+
     /// The lines, the commit list and the detail cut so that the whole fits in `height` lines.
     static func environmentConfirmLines(_ dialog: EnvironmentConfirmDialog, dryRun: Bool, width: Int, height: Int) -> [StyledLine] {
         // Header, two headings, the gap, the prompt, dry-run and an error: the rest is shared by commits and detail.
@@ -7,8 +23,8 @@ extension OverlayView {
         let detailRoom = max(1, room / 2)
         let commitRoom = max(1, room - detailRoom - 1)
         var lines = [StyledLine([(" \(dialog.environment): ", .text), (dialog.current ?? "nothing", .accent),
-                                 (" → ", .text), (dialog.target, .accent)])]
-        if dialog.offered.count > 1 { lines.append(StyledLine(" offered: " + dialog.offered.joined(separator: ", "), .muted)) }
+                                 (" → ", .text), (dialog.target, .accent), (dialog.drill ? " → \(dialog.current ?? "?") (drill)" : "", .accent)])]
+        if dialog.offered.count > 1 { lines.append(choiceLine(dialog, width: width)) }
         for note in dialog.notes { lines.append(StyledLine(" (\(note))", .muted)) }
         if !dialog.commits.isEmpty {
             lines.append(StyledLine(dialog.kind == .promote ? " Commits it brings:" : " Commits it takes away:", .title))

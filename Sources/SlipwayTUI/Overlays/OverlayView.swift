@@ -71,7 +71,7 @@ public enum OverlayView {
             box(lines, title: "Override the version", width: 64, in: body, scroll: 0, into: &buffer)
         case .confirmEnvironment(let dialog):
             box(environmentConfirmLines(dialog, dryRun: state.dryRun, width: min(body.width, 90) - 2, height: body.height - 2),
-                title: dialog.kind == .promote ? "Promote \(dialog.environment)" : "Roll \(dialog.environment) back",
+                title: dialog.kind == .promote ? "Promote \(dialog.environment)" : dialog.drill ? "Drill a rollback of \(dialog.environment)" : "Roll \(dialog.environment) back",
                 width: 90, in: body, scroll: 0, into: &buffer)
         case .confirmWrite(let files):
             var lines = [StyledLine(" Write the release files?", .text)]

@@ -67,11 +67,15 @@ public enum FooterBar {
         case .confirmRelease(let confirmation):
             return confirmation.dryRun ? [("Enter", "close (dry-run)"), ("Esc", "cancel")] : [("y", "run"), ("n", "cancel")]
         case .confirmEnvironment(let dialog):
-            return dialog.needsName ? [("type", dialog.environment), ("Enter", "confirm"), ("Esc", "cancel")]
-                : [("y/Enter", "confirm"), ("n/Esc", "cancel")]
+            let choose: [(String, String)] = dialog.offered.count > 1 ? [("←/→", "version")] : []
+            return choose + (dialog.needsName ? [("type", dialog.environment), ("Enter", "confirm"), ("Esc", "cancel")]
+                             : [("y/Enter", "confirm"), ("n/Esc", "cancel")])
         case nil: break
         }
-        if state.panel == .hotfixes, state.hotfixes.confirm != nil { return [("y", "run"), ("n", "cancel")] }
+        if state.panel == .hotfixes, let confirm = state.hotfixes.confirm {
+            let choose: [(String, String)] = confirm.request.action == .start && state.hotfixes.startChoices.count > 1 ? [("←/→", "release line")] : []
+            return choose + [("y", "run"), ("n", "cancel")]
+        }
         // Panel keys first, then help and quit, then the rest: what does not fit is cut from the end.
         var hints: [(key: String, text: String)] = []
         for binding in KeyBinding.bindings(on: state.panel) where binding.inFooter && binding.panels != nil {

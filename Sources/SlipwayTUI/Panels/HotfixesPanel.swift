@@ -21,7 +21,7 @@ public enum HotfixesPanel {
             renderBoard(state, in: area, into: &buffer)
         }
         if let confirm = hotfixes.confirm {
-            OverlayView.box(confirmLines(confirm, dryRun: state.dryRun, width: min(area.width, 100) - 2),
+            OverlayView.box(confirmLines(confirm, choices: state.hotfixes.startChoices, dryRun: state.dryRun, width: min(area.width, 100) - 2),
                             title: "Confirm: \(confirm.request.commandLine)", width: 100, in: area, scroll: 0, into: &buffer)
         }
     }
@@ -52,7 +52,7 @@ public enum HotfixesPanel {
             if let row = hotfixes.current {
                 let shown = min(page, board.rows.count - hotfixes.top)
                 let y = area.y + headerLines + shown + 1
-                let next = TextFit.wrap("\(row.version) next: \(row.next)", to: max(1, area.width - 2))
+                let next = TextFit.wrap("\(row.version) next: \(KeyHints.keyed(row.next))", to: max(1, area.width - 2))
                 for (offset, text) in next.prefix(max(0, area.maxY - y)).prefix(footerLines - 1).enumerated() {
                     buffer.write(" " + text, x: area.x, y: y + offset, role: .muted, limit: area.maxX)
                 }
@@ -151,7 +151,7 @@ public enum HotfixesPanel {
         lines.append(StyledLine([(label(""), .muted),
                                  ("CHANGELOG on main: \(row.changelogOnMain ? "yes" : "no") · \(backportBranch): \(row.backportBranchOpen ? "pushed" : "not pushed")", .muted)]))
         lines.append(StyledLine([(label("Age"), .muted), (HotfixBoardRow.ageText(now.flatMap { row.age(now: $0) }), .text)]))
-        for (index, text) in TextFit.wrap(row.next, to: room).enumerated() {
+        for (index, text) in TextFit.wrap(KeyHints.keyed(row.next), to: room).enumerated() {
             lines.append(StyledLine([(label(index == 0 ? "Next" : ""), .muted), (text, .accent)]))
         }
         for problem in row.problems {
@@ -185,6 +185,11 @@ public enum HotfixesPanel {
         let actions = HotfixAction.applying(to: row)
         if actions.isEmpty { lines.append(StyledLine("   nothing to do on this hotfix now", .muted)) }
         for action in actions + [.start] {
+            if action == .approve, let refusal = state.board?.approvalRefusal(row) {
+                lines.append(StyledLine([("   " + String(action.key) + "  ", .muted), (TextFit.pad(action.rawValue, to: 10), .muted),
+                                         (TextFit.truncate("disabled: " + refusal, to: max(1, width - 16)), .warn)]))
+                continue
+            }
             let title = action == .backport ? action.title + row.tag : action.title
             lines.append(StyledLine([("   " + String(action.key) + "  ", .key), (TextFit.pad(action.rawValue, to: 10), .text), (title, .muted)]))
         }
@@ -192,8 +197,14 @@ public enum HotfixesPanel {
     }
 
     /// The confirm dialog: the commands the action runs (its dry run), and y/n.
-    public static func confirmLines(_ confirm: HotfixPanelState.Confirm, dryRun: Bool, width: Int) -> [StyledLine] {
+    public static func confirmLines(_ confirm: HotfixPanelState.Confirm, choices: [HotfixRequest] = [], dryRun: Bool, width: Int) -> [StyledLine] {
         var lines = [StyledLine(" \(confirm.request.action.rawValue.capitalized) \(confirm.request.version.map { "hotfix \($0)" } ?? "a hotfix")? It runs:", .text)]
+        if confirm.request.action == .start, choices.count > 1,
+           let index = choices.firstIndex(where: { $0.from == confirm.request.from }) {
+            let names = choices.map { $0.from ?? "?" }
+            lines[0] = StyledLine(" Start hotfix \(confirm.request.version.map(\.description) ?? "?") from \(confirm.request.from ?? "?")? It runs:", .text)
+            lines.insert(StyledLine([(" ←/→ ", .key), (TextFit.truncate("another release line (\(index + 1) of \(choices.count): \(names.joined(separator: ", ")))", to: max(1, width - 6)), .muted)]), at: 1)
+        }
         if confirm.commands.isEmpty { lines.append(StyledLine("   no command: " + confirm.message, .muted)) }
         for command in confirm.commands {
             for (index, part) in TextFit.wrap(command, to: max(1, width - 6)).enumerated() {

@@ -102,13 +102,13 @@ public enum ReleasePanel {
         let numberText = "\(number) "
         var line = StyledLine([(" " + mark + " ", role), (numberText, .muted),
                                (TextFit.pad(title, to: titleWidth + 2 - numberText.count) + " ", shown.isDone ? .muted : .text)])
-        let detail = TextFit.wrap(shown.detail, to: detailWidth)
+        let detail = TextFit.wrap(KeyHints.keyed(shown.detail), to: detailWidth)
         line.append(detail.first ?? "", detailRole(shown))
         var lines = [line]
         let pad = String(repeating: " ", count: stepIndent)
         for more in detail.dropFirst() { lines.append(StyledLine(pad + more, detailRole(shown))) }
         if let fix = shown.fix, showFix {
-            for (index, part) in TextFit.wrap("fix: " + fix, to: detailWidth).enumerated() {
+            for (index, part) in TextFit.wrap("fix: " + KeyHints.keyed(fix), to: detailWidth).enumerated() {
                 lines.append(StyledLine(pad + (index == 0 ? "" : "     ") + part, .accent))
             }
         }

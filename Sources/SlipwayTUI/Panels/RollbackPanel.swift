@@ -53,8 +53,9 @@ public enum RollbackPanel {
                 for item in readiness.items {
                     let role: StyleRole = item.state == .pass ? .ok : item.state == .fail ? .error : .warn
                     // An item with rows of details (one per artefact) keeps its reason to one line.
-                    let wrapped = item.details.isEmpty ? TextFit.wrap(item.reason, to: max(10, width - indent - 1))
-                        : [TextFit.truncate(item.reason, to: max(10, width - indent - 1))]
+                    let reason = KeyHints.keyed(item.reason)
+                    let wrapped = item.details.isEmpty ? TextFit.wrap(reason, to: max(10, width - indent - 1))
+                        : [TextFit.truncate(reason, to: max(10, width - indent - 1))]
                     var line = StyledLine("   " + item.state.symbol + " ", role)
                     if titleWidth > 0 {
                         line.append(TextFit.pad(item.title, to: titleWidth), .text)

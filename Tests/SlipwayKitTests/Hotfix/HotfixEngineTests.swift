@@ -123,7 +123,8 @@ import Testing
             #expect(blocked.reason.contains("no approval by a tech lead"))
             #expect(blocked.reason.contains("kim@example.com, not a tech lead"))
         }
-        // The author's own approval never counts.
+        // The author's own approval never counts: its dry run says so already (the console offers no confirm).
+        #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).approve(Self.v101, dryRun: true) }
         #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).approve(Self.v101) }
         _ = try Self.engine(clone, as: Self.lead).approve(Self.v101)
         do {

@@ -175,6 +175,55 @@ struct ConsoleEndToEndTests {
         try expectRestored(session, exitCode: 0)
     }
 
+    /// Choices in the console, on the demo: the version to promote, the rollback target, and a drill.
+    @Test func chooseTheVersionTheTargetAndDrillOnTheDemo() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("slipway-e2e-choice-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let environment = TmuxSession.paneEnvironment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        let built = try Spawn.run([slipway, "demo", "--no-console", "--dir", folder], environment: environment)
+        #expect(built.status == 0, "slipway demo failed: \(built.output)")
+        let stagingFile = { try Spawn.run(["git", "--git-dir", folder + "/acme-envs.git", "show", "main:staging/values.yaml"], environment: environment).output }
+
+        let session = try TmuxSession(width: 120, height: 40)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(folder)/acme-web; echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        try session.press("5")
+        try session.waitFor("staging is behind: 1.1.0 → 1.2.0 can be promoted")
+        try session.press("k", "p")
+        try session.waitForAll(["staging: 1.1.0 → 1.2.0", "←/→ [1.2.0] 1.0.0", "←/→ version"])
+        try session.press("Right")
+        try session.waitForAll(["staging: 1.1.0 → 1.0.0", "←/→ 1.2.0 [1.0.0]", "1.0.0 is older than the 1.1.0 staging runs"])
+        try session.press("Left")
+        try session.waitForAll(["staging: 1.1.0 → 1.2.0", "feat(db): order status column"])
+        try session.press("y")
+        try session.waitFor("staging now runs 1.2.0")
+        #expect(try stagingFile().contains("\n  tag: 1.2.0\n"))
+
+        // The rollback target: the default is the last good version; → picks an older one from the history.
+        try session.press("6", "k")
+        try session.waitFor("staging runs 1.2.0, would go back to 1.1.0")
+        try session.press("R")
+        try session.waitForAll(["Roll staging back", "←/→ [1.1.0] 1.0.0"])
+        try session.type("stag")
+        try session.press("Right")
+        try session.waitForAll(["staging: 1.2.0 → 1.0.0", "←/→ 1.1.0 [1.0.0]", "Type staging to confirm: stag"])
+        try session.type("ing")
+        try session.press("Enter")
+        try session.waitForAll(["staging now runs 1.0.0", "1.2.0 is held"])
+        #expect(try stagingFile().contains("\n  tag: 1.0.0\n"))
+
+        // A drill on staging puts 1.0.0 back; production is protected and refuses one.
+        try session.press("D")
+        try session.waitForAll(["Drill a rollback of staging", "(drill)"])
+        try session.type("staging")
+        try session.press("Enter")
+        try session.waitFor("drill on staging: rolled back to 1.1.0, then 1.0.0 put back")
+        #expect(try stagingFile().contains("\n  tag: 1.0.0\n"), "the drill put staging back")
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
     @Test func ctrlCGivesTheTerminalBack() throws {
         let repository = try FixtureRepository()
         let session = try TmuxSession()
