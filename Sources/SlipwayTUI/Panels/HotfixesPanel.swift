@@ -60,14 +60,34 @@ public enum HotfixesPanel {
         }
     }
 
-    /// The board's columns at `width`: from 100 columns wider cells and the attention state.
-    static func columns(width: Int) -> [(title: String, width: Int)] {
+    /// One column of the board; `drop` orders which go first when the screen is narrow (1 first, 0 never).
+    struct Column {
+        let id: String
+        let title: String
+        let width: Int
+        let drop: Int
+    }
+
+    /// The board's columns at `width`: from 100 columns wider cells and the attention state; below 80 the
+    /// columns a lead needs least (base, age, published, backported) are dropped, in that order, until it fits.
+    static func columns(width: Int) -> [Column] {
         if width >= 100 {
-            return [("", 2), ("VERSION", 9), ("BASE", 9), ("PATCH", 11), ("LEAD APPROVAL", 20), ("MERGED", 8), ("TAGGED", 8),
-                    ("PUBLISHED", 11), ("BACKPORTED", 16), ("AGE", 5), ("NEEDS", max(0, width - 99))]
+            return [Column(id: "mark", title: "", width: 2, drop: 0), Column(id: "version", title: "VERSION", width: 9, drop: 0),
+                    Column(id: "base", title: "BASE", width: 9, drop: 1), Column(id: "patch", title: "PATCH", width: 11, drop: 0),
+                    Column(id: "lead", title: "LEAD APPROVAL", width: 20, drop: 0), Column(id: "merged", title: "MERGED", width: 8, drop: 0),
+                    Column(id: "tagged", title: "TAGGED", width: 8, drop: 0), Column(id: "published", title: "PUBLISHED", width: 11, drop: 3),
+                    Column(id: "backported", title: "BACKPORTED", width: 16, drop: 4), Column(id: "age", title: "AGE", width: 5, drop: 2),
+                    Column(id: "needs", title: "NEEDS", width: max(0, width - 99), drop: 0)]
         }
-        return [("", 2), ("VERSION", 8), ("BASE", 8), ("PATCH", 9), ("LEAD", 11), ("MERGED", 7), ("TAGGED", 7),
-                ("PUBLISHED", 10), ("BACKPORTED", 13), ("AGE", 4)]
+        var columns = [Column(id: "mark", title: "", width: 2, drop: 0), Column(id: "version", title: "VERSION", width: 8, drop: 0),
+                       Column(id: "base", title: "BASE", width: 8, drop: 1), Column(id: "patch", title: "PATCH", width: 9, drop: 0),
+                       Column(id: "lead", title: "LEAD", width: 11, drop: 0), Column(id: "merged", title: "MERGED", width: 7, drop: 0),
+                       Column(id: "tagged", title: "TAGGED", width: 7, drop: 0), Column(id: "published", title: "PUBLISHED", width: 10, drop: 3),
+                       Column(id: "backported", title: "BACKPORTED", width: 13, drop: 4), Column(id: "age", title: "AGE", width: 5, drop: 2)]
+        for rank in 1...4 where columns.reduce(0, { $0 + $1.width }) > width {
+            columns.removeAll { $0.drop == rank }
+        }
+        return columns
     }
 
     public static func headerLine(width: Int) -> StyledLine {
@@ -76,26 +96,31 @@ public enum HotfixesPanel {
 
     /// One hotfix on the board: pure, so that the screen tests and the renderer agree.
     public static func line(for row: HotfixBoardRow, now: Date, width: Int) -> StyledLine {
-        let columns = columns(width: width)
         let wide = width >= 100
         let lead: (String, StyleRole) = row.techLeadApproval.map { ("✓ " + name(of: $0), .ok) }
             ?? (row.prepared && !row.tagged ? ("needed", .warn) : ("—", .muted))
         let backported: (String, StyleRole) = row.commits.isEmpty ? ("—", .muted) : row.backported ? ("yes", .ok)
             : (row.missingOnMain.map { ("no (\($0) " + (wide ? "missing)" : "miss)"), .warn) } ?? ("?", .muted))
-        let cells: [(String, StyleRole)] = [
-            marker(row.attention),
-            (row.version.description, .accent),
-            (row.baseTag ?? "?", .text),
-            (row.patchOnly, row.patchOnly == "ok" ? .ok : (row.patchOnly == "overridden" ? .marked : .error)),
-            lead,
-            (row.merged ? "yes" : "no", row.merged ? .ok : .muted),
-            (row.tagged ? "yes" : "no", row.tagged ? .ok : .muted),
-            (row.published, row.published == "done" ? .ok : (row.published == "failed" ? .error : .muted)),
-            backported,
-            (HotfixBoardRow.ageText(row.age(now: now)), .muted),
-            (row.attention.key, role(of: row.attention)),
+        let cells: [String: (String, StyleRole)] = [
+            "mark": marker(row.attention),
+            "version": (row.version.description, .accent),
+            "base": (row.baseTag ?? "?", .text),
+            "patch": (row.patchOnly, row.patchOnly == "ok" ? .ok : (row.patchOnly == "overridden" ? .marked : .error)),
+            "lead": lead,
+            "merged": (row.merged ? "yes" : "no", row.merged ? .ok : .muted),
+            "tagged": (row.tagged ? "yes" : "no", row.tagged ? .ok : .muted),
+            "published": (row.published, row.published == "done" ? .ok : (row.published == "failed" ? .error : .muted)),
+            "backported": backported,
+            "age": (HotfixBoardRow.ageText(row.age(now: now)), .muted),
+            "needs": (row.attention.key, role(of: row.attention)),
         ]
-        return StyledLine(zip(columns, cells).map { (TextFit.pad($0.1.0, to: $0.0.width), $0.1.1) })
+        // A cut cell ends in an ellipsis and keeps the space before the next column.
+        return StyledLine(columns(width: width).map { column in
+            let (text, role) = cells[column.id] ?? ("", .text)
+            let fitted = column.id == "needs" || column.width < 2 ? TextFit.pad(text, to: column.width)
+                : TextFit.pad(text, to: column.width - 1) + " "
+            return (fitted, role)
+        })
     }
 
     static func marker(_ attention: HotfixBoardRow.Attention) -> (String, StyleRole) {
@@ -148,8 +173,8 @@ public enum HotfixesPanel {
         let missing = row.missingOnMain.map { "main lacks \($0) of \(row.commitCount) commit(s)" } ?? "cannot tell"
         let backportBranch = "backport/\(row.tag)"
         lines.append(StyledLine([(label("Backported"), .muted), (row.backported ? "yes" : "no: " + missing, row.backported ? .ok : .warn)]))
-        lines.append(StyledLine([(label(""), .muted),
-                                 ("CHANGELOG on main: \(row.changelogOnMain ? "yes" : "no") · \(backportBranch): \(row.backportBranchOpen ? "pushed" : "not pushed")", .muted)]))
+        let onMain = "CHANGELOG on main: \(row.changelogOnMain ? "yes" : "no") · \(backportBranch): \(row.backportBranchOpen ? "pushed" : "not pushed")"
+        lines += TextFit.wrap(onMain, to: room).map { StyledLine([(label(""), .muted), ($0, .muted)]) }
         lines.append(StyledLine([(label("Age"), .muted), (HotfixBoardRow.ageText(now.flatMap { row.age(now: $0) }), .text)]))
         for (index, text) in TextFit.wrap(KeyHints.keyed(row.next), to: room).enumerated() {
             lines.append(StyledLine([(label(index == 0 ? "Next" : ""), .muted), (text, .accent)]))

@@ -108,7 +108,8 @@ public enum ReleasePanel {
         let pad = String(repeating: " ", count: stepIndent)
         for more in detail.dropFirst() { lines.append(StyledLine(pad + more, detailRole(shown))) }
         if let fix = shown.fix, showFix {
-            for (index, part) in TextFit.wrap("fix: " + KeyHints.keyed(fix), to: detailWidth).enumerated() {
+            // Continuation lines sit under the text after "fix: ", five columns in: wrapped to fit there.
+            for (index, part) in TextFit.wrap("fix: " + KeyHints.keyed(fix), to: max(5, detailWidth - 5)).enumerated() {
                 lines.append(StyledLine(pad + (index == 0 ? "" : "     ") + part, .accent))
             }
         }
@@ -155,7 +156,8 @@ public enum ReleasePanel {
     static func nextLines(_ status: ReleaseStatus, running: ReleaseAction?, dryRun: Bool, width: Int) -> [StyledLine] {
         if let running { return [StyledLine(" \(running.title): running…", .accent)] }
         if status.version == nil {
-            return [StyledLine(" Nothing to release: no commit since the last release asks for one (see step 1).", .muted)]
+            return TextFit.wrap("Nothing to release: no commit since the last release asks for one (see step 1).", to: max(1, width - 2))
+                .map { StyledLine(" " + $0, .muted) }
         }
         guard let next = ReleasePanelState.nextRunnable(status) else {
             guard let waiting = status.steps.first(where: { !$0.state.isDone && $0.step != .version }) else {

@@ -140,4 +140,19 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
         return runs
     }
+
+    /// `…` in the last column of a cut line, over the second half of a wide character if need be.
+    mutating func markCut(atColumn column: Int, y: Int) {
+        guard column >= 0, column < width, y >= 0, y < height else { return }
+        let cell = cells[y * width + column]
+        if cell.width == 0, column > 0 {
+            cells[y * width + column - 1] = Cell(text: "…", width: 1, role: cells[y * width + column - 1].role)
+            cells[y * width + column] = Cell(text: " ", width: 1, role: cell.role)
+        } else if cell.width == 2, column + 1 < width {
+            cells[y * width + column] = Cell(text: "…", width: 1, role: cell.role)
+            cells[y * width + column + 1] = Cell(text: " ", width: 1, role: cell.role)
+        } else {
+            cells[y * width + column] = Cell(text: "…", width: 1, role: cell.role)
+        }
+    }
 }
