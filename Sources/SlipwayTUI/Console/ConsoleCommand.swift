@@ -39,6 +39,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case hotfixTag = "hotfix-tag"
     case hotfixBackport = "hotfix-backport"
     case closeHotfix = "close-hotfix"
+    case copy
+    case openInBrowser = "open-in-browser"
     case toggleDryRun = "toggle-dry-run"
     case reload
     case commandLog = "command-log"
@@ -89,6 +91,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .hotfixTag: return "Tag the merged hotfix and push the tag"
         case .hotfixBackport: return "Backport the hotfix to main"
         case .closeHotfix: return "Back to the hotfix board"
+        case .copy: return "Copy the selected sha, version or command to the clipboard (OSC 52)"
+        case .openInBrowser: return "Open the selected commit, compare or PR in the browser"
         case .toggleDryRun: return "Toggle dry-run"
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"

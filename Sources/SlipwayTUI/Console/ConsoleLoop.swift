@@ -48,6 +48,8 @@ struct ConsoleLoop {
                 if case .resized = action { backend.invalidate() }
             }
             if !state.quitRequested { backend.flush(ConsoleView.render(state)) }
+            for sequence in state.terminalOutput { backend.send(sequence) }
+            state.terminalOutput.removeAll()
         }
         return 0
     }

@@ -89,6 +89,9 @@ public enum ConsoleReducer {
             return []
         case .hotfixes(let result):
             return reduceHotfix(result, &state)
+        case .linkOpened(let message):
+            state.status = message
+            return []
         case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
             return reduceRelease(action, &state)
         default:
@@ -194,6 +197,8 @@ public enum ConsoleReducer {
         case .promote: return startPromotion(&state)
         case .rollback: return startRollback(&state)
         case .drill: return startDrill(&state)
+        case .copy: return copySelection(&state)
+        case .openInBrowser: return openSelection(&state)
         case .clearHold: return clearHold(&state)
         case .toggleDryRun: return toggleDryRun(&state)
         case .reload: return reload(&state)

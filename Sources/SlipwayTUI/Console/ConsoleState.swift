@@ -32,6 +32,8 @@ public struct ConsoleState: Sendable {
     public var inFlight: [BackgroundWork] = []
     public var spinnerFrame = 0
     public var quitRequested = false
+    /// Escape sequences for the terminal itself (the clipboard's OSC 52), written by the loop after the frame.
+    public var terminalOutput: [String] = []
     /// An action asked for (from the palette) on a panel whose data was still being read: it starts when the
     /// data arrives, if that panel is still the one shown.
     public var pendingCommand: ConsoleCommand?

@@ -93,6 +93,8 @@ public struct EffectRunner: Sendable {
             return performEnvironments(effect)
         case .hotfixes(let hotfixEffect):
             return [performHotfix(hotfixEffect)]
+        case .openLink(let target):
+            return [.linkOpened(open(target))]
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

@@ -62,6 +62,8 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("5")], "5", .showEnvironments),
         KeyBinding([.character("6")], "6", .showRollback),
         KeyBinding([.character("7")], "7", .showHotfixes),
+        KeyBinding([.character("y")], "y", .copy),
+        KeyBinding([.character("O")], "O", .openInBrowser),
         KeyBinding([.character("d")], "d", .toggleDryRun),
         KeyBinding([.character("r")], "r", .reload),
         KeyBinding([.character("L")], "L", .commandLog, footer: true),

@@ -161,6 +161,12 @@ final class TerminalBackend {
     }
 
     /// Draws everything again on the next flush.
+    /// Bytes for the terminal itself (an OSC 52 clipboard sequence), after the frame: curses does not see them.
+    func send(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     func invalidate() {
         previous = nil
         clearok(window, true)

@@ -224,6 +224,32 @@ struct ConsoleEndToEndTests {
         try expectRestored(session, exitCode: 0)
     }
 
+    /// `y` reaches the terminal's clipboard (tmux keeps OSC 52 as a paste buffer with set-clipboard on), and `O`
+    /// hands the commit's page on the remote's forge to the desktop's opener (a recording xdg-open here).
+    @Test func copyReachesTheClipboardAndOpenTheBrowser() throws {
+        let repository = try FixtureRepository()
+        try repository.git(["remote", "add", "origin", "git@github.com:acme/api.git"])
+        let session = try TmuxSession(width: 120, height: 40)
+        _ = try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        let bin = session.folder + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \(session.folder)/opened\n".write(toFile: bin + "/xdg-open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/xdg-open")
+        try prepareShell(session)
+        try session.run("PATH=\(bin):$PATH \(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        try session.press("y")
+        let screen = try session.waitFor("(the commit's sha, through the terminal: OSC 52)")
+        let buffer = try session.tmux(["show-buffer"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(buffer.count == 40 && screen.contains("copied \(buffer)"), "the paste buffer: \(buffer)")
+        try session.press("O")
+        try session.waitFor("opened https://github.com/acme/api/commit/\(buffer)")
+        let opened = try String(contentsOfFile: session.folder + "/opened", encoding: .utf8)
+        #expect(opened == "https://github.com/acme/api/commit/\(buffer)\n")
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
     @Test func ctrlCGivesTheTerminalBack() throws {
         let repository = try FixtureRepository()
         let session = try TmuxSession()
