@@ -17,6 +17,7 @@ enum Subcommands {
         (ArtefactsCommand.spec, ArtefactsCommand.run),
         (ChartCommand.spec, ChartCommand.run),
         (AuditCommand.spec, AuditCommand.run),
+        (HistoryCommand.spec, HistoryCommand.run),
         (CalibrateCommand.spec, CalibrateCommand.run),
         (DoctorCommand.spec, DoctorCommand.run),
         (InitCommand.spec, InitCommand.run),

@@ -12,6 +12,7 @@ public enum BackgroundWork: Sendable, Hashable {
     case readingReadiness
     case planningPromotion
     case planningRollback
+    case readingHistory
     case deploying
     case clearingHolds
     case readingHotfixes
@@ -33,6 +34,7 @@ public enum BackgroundWork: Sendable, Hashable {
         case .readingReadiness: return "checking rollback readiness"
         case .planningPromotion: return "planning the promotion"
         case .planningRollback: return "planning the rollback"
+        case .readingHistory: return "reading the history"
         case .deploying: return "deploying"
         case .clearingHolds: return "clearing the hold"
         case .readingHotfixes: return "reading hotfixes"

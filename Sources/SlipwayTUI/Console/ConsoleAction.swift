@@ -40,6 +40,8 @@ public enum ConsoleAction: Sendable {
     case holdsCleared(environment: String, versions: [String])
     case environmentVerified(EnvironmentVerdict)
     case environmentVerifyFailed(environment: String, message: String)
+    case historyLoaded([ReleaseHistoryEntry], audit: [AuditEntry])
+    case historyFailed(String)
     /// What opening a page in the browser did (or the address, when it could not).
     case linkOpened(StatusMessage)
     /// The Hotfixes panel's board and actions.

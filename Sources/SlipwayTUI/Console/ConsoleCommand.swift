@@ -45,6 +45,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case reload
     case commandLog = "command-log"
     case messages
+    case history
     case help
     case palette
     case quit
@@ -97,6 +98,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .reload: return "Reload from git"
         case .commandLog: return "Show the command log"
         case .messages: return "Show this session's messages in full"
+        case .history: return "Past releases (lead time, rollbacks) and the audit trail"
         case .help: return "Show the keys"
         case .palette: return "Command palette"
         case .quit: return "Quit"

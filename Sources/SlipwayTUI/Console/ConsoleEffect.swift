@@ -28,6 +28,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case clearHolds(environment: String)
     /// `env verify` on one environment: its version, the service's, and the rollback checks now.
     case verifyEnvironment(String)
+    /// The past releases and the audit trail.
+    case loadHistory
     /// The page in the browser (`xdg-open`/`open`), or its address said when there is no browser.
     case openLink(LinkTarget)
     /// The Hotfixes panel's board and actions.

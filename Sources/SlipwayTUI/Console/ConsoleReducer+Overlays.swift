@@ -180,18 +180,28 @@ extension ConsoleReducer {
         return []
     }
 
-    /// The session's messages scroll and close.
-    static func handleMessages(_ key: Key, scroll: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    /// A read-only overlay (the messages, the history) scrolls, and closes on Esc, q or its own key.
+    static func scrollOverlay(_ key: Key, _ scroll: Int, closing: Character, _ state: inout ConsoleState,
+                              _ make: (Int) -> Overlay) -> [ConsoleEffect] {
         switch key {
-        case .escape, .character("q"), .character("M"): state.overlay = nil
-        case .up, .character("k"): state.overlay = .messages(scroll: max(0, scroll - 1))
-        case .down, .character("j"): state.overlay = .messages(scroll: scroll + 1)
-        case .pageUp: state.overlay = .messages(scroll: max(0, scroll - state.bodyHeight))
-        case .pageDown: state.overlay = .messages(scroll: scroll + state.bodyHeight)
-        case .character("g"), .home: state.overlay = .messages(scroll: 0)
-        case .character("G"), .end: state.overlay = .messages(scroll: Int.max / 2)
+        case .escape, .character("q"), .character(closing): state.overlay = nil
+        case .up, .character("k"): state.overlay = make(max(0, scroll - 1))
+        case .down, .character("j"): state.overlay = make(scroll + 1)
+        case .pageUp: state.overlay = make(max(0, scroll - state.bodyHeight))
+        case .pageDown: state.overlay = make(scroll + state.bodyHeight)
+        case .character("g"), .home: state.overlay = make(0)
+        case .character("G"), .end: state.overlay = make(Int.max / 2)
         default: break
         }
         return []
+    }
+
+    /// `H`: the history overlay, read again each time it opens (an action may have added to it).
+    static func openHistory(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.overlay = .history(scroll: 0)
+        guard !state.inFlight.contains(.readingHistory) else { return [] }
+        if case .loaded = state.history {} else { state.history = .loading }
+        begin(.readingHistory, &state)
+        return [.loadHistory]
     }
 }

@@ -92,6 +92,14 @@ public enum ConsoleReducer {
         case .linkOpened(let message):
             state.status = message
             return []
+        case .historyLoaded(let entries, let audit):
+            finish(.readingHistory, &state)
+            state.history = .loaded(entries, audit: audit)
+            return []
+        case .historyFailed(let message):
+            finish(.readingHistory, &state)
+            state.history = .failed(message)
+            return []
         case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
             return reduceRelease(action, &state)
         default:
@@ -129,7 +137,8 @@ public enum ConsoleReducer {
         case .help(let scroll): return handleHelp(key, scroll: scroll, &state)
         case .palette(let query, let selection): return handlePalette(key, query: query, selection: selection, &state)
         case .commandLog(let scroll): return handleCommandLog(key, scroll: scroll, &state)
-        case .messages(let scroll): return handleMessages(key, scroll: scroll, &state)
+        case .messages(let scroll): return scrollOverlay(key, scroll, closing: "M", &state) { .messages(scroll: $0) }
+        case .history(let scroll): return scrollOverlay(key, scroll, closing: "H", &state) { .history(scroll: $0) }
         case .commitDetail(let sha, let scroll): return handleCommitDetail(key, sha: sha, scroll: scroll, &state)
         case .filterInput: return handleFilterInput(key, &state)
         case .classify(let dialog): return handleClassify(key, dialog, &state)
@@ -214,6 +223,7 @@ public enum ConsoleReducer {
         case .closeHotfix: closeHotfix(&state)
         case .commandLog: state.overlay = .commandLog(scroll: Int.max / 2)
         case .messages: state.overlay = .messages(scroll: Int.max / 2)
+        case .history: return openHistory(&state)
         case .help: state.overlay = .help(scroll: 0)
         case .palette: state.overlay = .palette(query: "", selection: 0)
         case .quit: state.quitRequested = true

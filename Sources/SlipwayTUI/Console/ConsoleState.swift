@@ -64,6 +64,8 @@ public struct ConsoleState: Sendable {
     public var environments = EnvironmentsPanelState()
     /// The Hotfixes panel.
     public var hotfixes = HotfixPanelState()
+    /// `H`: the past releases and the audit trail, read when first opened and after each action.
+    public var history: HistoryLoad = .notLoaded
 
     public init(repositoryPath: String, width: Int = 80, height: Int = 24, dryRun: Bool = false,
                 releaseFilesAvailable: Bool = false) {

@@ -95,6 +95,15 @@ public struct EffectRunner: Sendable {
             return [performHotfix(hotfixEffect)]
         case .openLink(let target):
             return [.linkOpened(open(target))]
+        case .loadHistory:
+            do {
+                let repository = try GitRepository.open(repositoryPath, runner: runner)
+                let config = try SlipwayConfig.load(repository: repository)
+                let audit = AuditLog(repository: repository, remote: config.forge.remote).entries().entries
+                return [.historyLoaded(try ReleaseHistory.load(repository, config: config, limit: 50), audit: audit)]
+            } catch {
+                return [.historyFailed(Self.oneLine(error))]
+            }
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace

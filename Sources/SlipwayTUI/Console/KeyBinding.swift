@@ -68,6 +68,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("r")], "r", .reload),
         KeyBinding([.character("L")], "L", .commandLog, footer: true),
         KeyBinding([.character("M")], "M", .messages),
+        KeyBinding([.character("H")], "H", .history),
         KeyBinding([.character(":")], ":", .palette, footer: true),
         KeyBinding([.character("?")], "?", .help, footer: true),
         KeyBinding([.character("q")], "q", .quit, footer: true),

@@ -4,6 +4,8 @@ public enum Overlay: Sendable, Hashable {
     case palette(query: String, selection: Int)
     case commandLog(scroll: Int)
     case messages(scroll: Int)
+    /// Past releases and the audit trail (`H`).
+    case history(scroll: Int)
     case commitDetail(sha: String, scroll: Int)
     case filterInput
     case classify(ClassifyDialog)

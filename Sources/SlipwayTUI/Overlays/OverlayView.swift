@@ -24,6 +24,9 @@ public enum OverlayView {
         case .commandLog(let scroll):
             box(commandLogLines(state.commandLog, width: body.width - 2), title: "Command log (\(state.commandLog.count))", width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)
+        case .history(let scroll):
+            box(historyLines(state.history, width: body.width - 4), title: "History", width: body.width,
+                in: body, scroll: scroll, fullHeight: true, into: &buffer)
         case .messages(let scroll):
             box(messageLines(state.messages, width: body.width - 4), title: "Messages (\(state.messages.count))", width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)

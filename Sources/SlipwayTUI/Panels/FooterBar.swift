@@ -58,7 +58,7 @@ public enum FooterBar {
         switch state.overlay {
         case .help: return [("j/k", "scroll"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
-        case .commandLog, .messages: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
+        case .commandLog, .messages, .history: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
         case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]

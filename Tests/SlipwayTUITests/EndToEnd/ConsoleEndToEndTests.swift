@@ -220,6 +220,17 @@ struct ConsoleEndToEndTests {
         try session.press("Enter")
         try session.waitFor("drill on staging: rolled back to 1.1.0, then 1.0.0 put back")
         #expect(try stagingFile().contains("\n  tag: 1.0.0\n"), "the drill put staging back")
+
+        // The history: 1.2.0 was rolled back in staging; the audit trail has the session's actions, newest first.
+        try session.press("H")
+        let history = try session.waitForAll(["Releases (4): first commit to production", "Audit trail (", "env.rollback 1.0.0 → staging"])
+        let rows = history.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.contains("│ 1.2.0 ") && $0.contains("yes: staging") }, "\(history)")
+        #expect(rows.contains { $0.contains("│ 1.1.0 ") && $0.contains("2026-02-06") && $0.contains("7d 2h") })
+        let promote = rows.firstIndex { $0.contains("env.promote 1.2.0 → staging") }
+        let rollback = rows.firstIndex { $0.contains("env.rollback 1.0.0 → staging") }
+        #expect(promote != nil && rollback != nil && rollback! < promote!, "newest first")
+        try session.press("Escape")
         try session.press("q")
         try expectRestored(session, exitCode: 0)
     }
