@@ -29,4 +29,23 @@ static inline int slipway_key_code_yes(void) { return KEY_CODE_YES; }
 static inline WINDOW *slipway_stdscr(void) { return stdscr; }
 static inline const char *slipway_codeset(void) { return nl_langinfo(CODESET); }
 
+/* The mouse: a press of the left button and the wheel (buttons 4 and 5). */
+static inline int slipway_key_mouse(void) { return KEY_MOUSE; }
+static inline void slipway_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+/* 1 with the cell and button (1 left, 4 wheel up, 5 wheel down, 0 other) of the event read; 0 when none. */
+static inline int slipway_read_mouse(int *x, int *y, int *button) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) *button = 4;
+    else if (event.bstate & BUTTON5_PRESSED) *button = 5;
+    else if (event.bstate & BUTTON1_PRESSED) *button = 1;
+    else *button = 0;
+    return 1;
+}
+
 #endif

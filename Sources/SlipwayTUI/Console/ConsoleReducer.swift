@@ -120,6 +120,7 @@ public enum ConsoleReducer {
             if key == .character("q") { state.quitRequested = true }
             return []
         }
+        if let effects = handleMouse(key, &state) { return effects }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
         if let effects = handleHotfixConfirm(key, &state) { return effects }
         guard let command = KeyBinding.command(for: key, on: state.panel) else {

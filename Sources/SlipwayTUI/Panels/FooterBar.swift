@@ -32,15 +32,23 @@ public enum FooterBar {
         }
 
         buffer.fill(Rect(x: 0, y: footerY, width: width, height: 1), role: .footer)
+        for (hint, span) in hintSpans(state, width: width) {
+            buffer.write(hint.key + " " + hint.text, x: span.lowerBound, y: footerY, role: .footer)
+        }
+    }
+
+    /// The hints that fit on the last row and the columns each takes, for drawing and for a click.
+    public static func hintSpans(_ state: ConsoleState, width: Int) -> [(hint: (key: String, text: String), span: Range<Int>)] {
+        var spans: [(hint: (key: String, text: String), span: Range<Int>)] = []
         var x = 0
         for (index, hint) in hints(state).enumerated() {
-            let piece = (index == 0 ? " " : "  ")
-            let needed = DisplayWidth.of(piece + hint.key + " " + hint.text)
-            if x + needed > width { break }
-            x = buffer.write(piece, x: x, y: footerY, role: .footer)
-            x = buffer.write(hint.key, x: x, y: footerY, role: .footer)
-            x = buffer.write(" " + hint.text, x: x, y: footerY, role: .footer)
+            let gap = index == 0 ? 1 : 2
+            let text = DisplayWidth.of(hint.key + " " + hint.text)
+            if x + gap + text > width { break }
+            spans.append((hint, (x + gap)..<(x + gap + text)))
+            x += gap + text
         }
+        return spans
     }
 
     static func role(of kind: StatusMessage.Kind) -> StyleRole {

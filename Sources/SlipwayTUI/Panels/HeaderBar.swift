@@ -29,18 +29,29 @@ public enum HeaderBar {
         buffer.draw(line, x: 0, y: 0, limit: max(0, width - rightWidth - 1))
         buffer.draw(right, x: max(0, width - rightWidth), y: 0)
 
-        // Tabs share their padding spaces: " 1 Changes 2 Version … 7 Hotfixes " fits 80 columns.
-        let full = PanelID.allCases.map { " \($0.rawValue) \($0.title)" }.map { DisplayWidth.of($0) }.reduce(1, +)
-        let useShort = full > width
-        var positions: [PanelID: Int] = [:]
-        var x = 0
-        for panel in PanelID.allCases {
-            positions[panel] = x
-            x = buffer.write(" \(panel.rawValue) \(useShort ? panel.shortTitle : panel.title)", x: x, y: 1, role: .tabInactive)
+        let useShort = shortTabs(width: width)
+        for (panel, span) in tabSpans(width: width) {
+            buffer.write(" \(panel.rawValue) \(useShort ? panel.shortTitle : panel.title)", x: span.lowerBound, y: 1, role: .tabInactive)
         }
-        if let start = positions[state.panel] {
+        if let span = tabSpans(width: width).first(where: { $0.panel == state.panel })?.span {
             let title = useShort ? state.panel.shortTitle : state.panel.title
-            buffer.write(" \(state.panel.rawValue) \(title) ", x: start, y: 1, role: .tabActive)
+            buffer.write(" \(state.panel.rawValue) \(title) ", x: span.lowerBound, y: 1, role: .tabActive)
+        }
+    }
+
+    /// Tabs share their padding spaces: " 1 Changes 2 Version … 7 Hotfixes " fits 80 columns; narrower, the short titles.
+    static func shortTabs(width: Int) -> Bool {
+        PanelID.allCases.map { " \($0.rawValue) \($0.title)" }.map { DisplayWidth.of($0) }.reduce(1, +) > width
+    }
+
+    /// The columns each tab takes on row 1, for drawing and for a click.
+    public static func tabSpans(width: Int) -> [(panel: PanelID, span: Range<Int>)] {
+        let useShort = shortTabs(width: width)
+        var x = 0
+        return PanelID.allCases.map { panel in
+            let start = x
+            x += DisplayWidth.of(" \(panel.rawValue) \(useShort ? panel.shortTitle : panel.title)")
+            return (panel, start..<(x + 1))
         }
     }
 

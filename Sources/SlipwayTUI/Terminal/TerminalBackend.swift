@@ -43,6 +43,8 @@ final class TerminalBackend {
         noecho()
         nonl()
         keypad(window, true)
+        // Clicks and the wheel; SLIPWAY_MOUSE=0 leaves the mouse to the terminal (its own text selection).
+        if ProcessInfo.processInfo.environment["SLIPWAY_MOUSE"] != "0" { slipway_enable_mouse() }
         curs_set(0)
         set_escdelay(25)
         wtimeout(window, 0)
@@ -84,6 +86,16 @@ final class TerminalBackend {
                     invalidate()
                     let (width, height) = size
                     events.append(.resized(width: width, height: height))
+                } else if Int32(character) == slipway_key_mouse() {
+                    var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0
+                    if slipway_read_mouse(&x, &y, &button) == 1 {
+                        switch button {
+                        case 1: events.append(.key(.click(x: Int(x), y: Int(y))))
+                        case 4: events.append(.key(.wheelUp))
+                        case 5: events.append(.key(.wheelDown))
+                        default: break
+                        }
+                    }
                 } else if let key = Self.functionKey(Int32(character)) {
                     events.append(.key(key))
                 }

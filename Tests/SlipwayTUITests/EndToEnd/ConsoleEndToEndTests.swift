@@ -261,6 +261,58 @@ struct ConsoleEndToEndTests {
         try expectRestored(session, exitCode: 0)
     }
 
+    /// The mouse in a real terminal. The pane's TERM is tmux's own (tmux-256color), whose mouse reports are the
+    /// X10 form `ESC [ M b x y` (each a byte, 32 + button, 33 + column, 33 + row): typed into the pane, they
+    /// are what a click and the wheel send. A click on a tab, on a row, on a footer hint, and the wheel.
+    @Test func clicksAndTheWheel() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession(width: 80, height: 24)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        let report = { (button: Int, column: Int, row: Int) in   // 0-based cell
+            let bytes = [32 + button, 33 + column, 33 + row].map { Character(Unicode.Scalar(UInt8($0))) }
+            try session.type("\u{1B}[M" + String(bytes))
+        }
+        let click = { (column: Int, row: Int) in
+            try report(0, column, row)
+            try report(3, column, row)   // the release
+        }
+        // Where a label is on the screen, as a 0-based column.
+        let column = { (text: String, line: String) throws -> Int in
+            let found = try #require(line.range(of: text))
+            return line.distance(from: line.startIndex, to: found.lowerBound)
+        }
+        var screen = try session.screen()
+        let tabs = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[1]
+        try click(try column("2 Version", tabs) + 2, 1)
+        try session.waitForAll(["Decided by", "o override"])
+        try click(try column("1 Changes", tabs) + 2, 1)
+        screen = try session.waitFor("Breaking (1)")
+        // The fourth body row is a commit: click it, and Enter opens that one.
+        let row = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[5]
+        let sha = String(row.trimmingCharacters(in: .whitespaces).prefix(7))
+        try click(20, 5)
+        try session.press("Enter")
+        try session.waitFor("Commit \(sha)")
+        try session.press("Escape")
+        // The wheel moves the selection three rows a notch; a click on "L log" in the footer opens the log.
+        try report(65, 20, 10)
+        try session.press("Enter")
+        screen = try session.waitFor("─ Commit ")
+        #expect(!screen.contains("Commit \(sha) "), "the wheel moved on from \(sha)")
+        try session.press("Escape")
+        try session.waitFor("L log")
+        let footer = try session.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[23]
+        try click(try column("L log", footer), 23)
+        try session.waitFor("─ Command log (")
+        #expect(try session.tmux(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).output.hasPrefix("1"), "the console asked for the mouse")
+        try session.press("Escape", "q")
+        try expectRestored(session, exitCode: 0)
+        #expect(try session.tmux(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).output.hasPrefix("0"),
+                "the terminal's mouse reporting is off again: clicks in the shell print nothing")
+    }
+
     @Test func ctrlCGivesTheTerminalBack() throws {
         let repository = try FixtureRepository()
         let session = try TmuxSession()
