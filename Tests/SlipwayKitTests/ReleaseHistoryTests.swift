@@ -55,3 +55,21 @@ import Testing
         #expect(ReleaseHistory.duration(3 * 86_400 + 4 * 3600) == "3d 4h")
     }
 }
+
+/// The console's first rows: the newest commits read from HEAD alone, up to the last release's commit.
+@Suite struct VersionPreviewTests {
+    @Test func thePreviewStopsAtTheLastReleaseAndFindsTheTagForm() throws {
+        let repo = try TestRepository()
+        defer { repo.cleanUp() }
+        try repo.commit("feat: before")
+        try repo.tag("1.4.0")
+        try repo.commit("fix: one")
+        try repo.commit("feat!: two")
+        let (commits, base) = try VersionPlanner.preview(try repo.repository())
+        #expect(base?.name == "1.4.0", "the bare X.Y.Z form, found from the tags")
+        #expect(commits.map(\.subject) == ["feat!: two", "fix: one"], "newest first, nothing from the release itself")
+        #expect(commits.map(\.level) == [.major, .patch])
+        let (limited, _) = try VersionPlanner.preview(try repo.repository(), limit: 1)
+        #expect(limited.count == 1)
+    }
+}

@@ -9,6 +9,8 @@ public enum ConsoleAction: Sendable {
     /// Time passed (the spinner turns).
     case tick
     case workspaceLoaded(Workspace)
+    /// The newest commits while the history is still being read (shown until the workspace arrives).
+    case commitsStreaming([ClassifiedCommit], base: String?)
     case workspaceFailed(String)
     case commitDetailLoaded(sha: String, text: String)
     case commitDetailFailed(sha: String, message: String)

@@ -28,6 +28,7 @@ public enum ConsoleReducer {
             finish(.loadingCommits, &state)
             let previousSha = state.selectedCommit?.sha
             state.load = .loaded(workspace)
+            state.streamingCommits = []
             // While a save is queued, the overrides in the state are newer than the ones this load used.
             if !state.inFlight.contains(.savingOverrides) { state.overrides = workspace.overrides }
             state.decidingCommits = workspace.proposal.decidingCommits
@@ -89,6 +90,11 @@ public enum ConsoleReducer {
             return []
         case .hotfixes(let result):
             return reduceHotfix(result, &state)
+        case .commitsStreaming(let commits, let base):
+            guard case .loading = state.load else { return [] }
+            state.streamingCommits = commits
+            state.streamingBase = base
+            return []
         case .linkOpened(let message):
             state.status = message
             return []

@@ -39,6 +39,9 @@ public struct ConsoleState: Sendable {
     public var pendingCommand: ConsoleCommand?
 
     // Changes panel
+    /// The first commits read while the first load streams the history; empty once it is loaded.
+    public var streamingCommits: [ClassifiedCommit] = []
+    public var streamingBase: String?
     public var filterText = ""
     public var rows: [ChangeRow] = []
     public var selectedRow = 0

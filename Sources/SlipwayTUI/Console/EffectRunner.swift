@@ -24,16 +24,19 @@ public struct EffectRunner: Sendable {
         let queue: DispatchQueue
         if case .loadCommitDetail = effect { queue = .global(qos: .userInitiated) } else { queue = Self.repositoryQueue }
         queue.async {
-            for action in runner.perform(effect) { post(action) }
+            for action in runner.perform(effect, progress: post) { post(action) }
             if let log = runner.runner.log { post(.commandLogUpdated(log.entries)) }
         }
     }
 
     /// Does `effect` on the calling thread; effects that read what the team shares fetch it first.
-    public func perform(_ effect: ConsoleEffect) -> [ConsoleAction] {
+    /// `progress` receives what arrives before the end (the first commits of a long history).
+    public func perform(_ effect: ConsoleEffect, progress: (@Sendable (ConsoleAction) -> Void)? = nil) -> [ConsoleAction] {
         switch effect {
         case .loadRelease, .loadEnvironments, .loadRollback, .hotfixes(.loadBoard):
             return syncShared() + dispatch(effect)
+        case .loadWorkspace(let overrides):
+            return [loadWorkspace(overrides: overrides, progress: progress)]
         default:
             return dispatch(effect)
         }
@@ -119,17 +122,23 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    func loadWorkspace(overrides: ReleaseOverrides?) -> ConsoleAction {
-        switch readWorkspace(overrides: overrides) {
+    func loadWorkspace(overrides: ReleaseOverrides?, progress: (@Sendable (ConsoleAction) -> Void)? = nil) -> ConsoleAction {
+        switch readWorkspace(overrides: overrides, progress: progress) {
         case .success(let workspace): return .workspaceLoaded(workspace)
         case .failure(let problem): return .workspaceFailed(problem.description)
         }
     }
 
     /// The repository, its branch and configuration, and the proposal under `overrides` (the saved ones when `nil`).
-    func readWorkspace(overrides: ReleaseOverrides?) -> Result<Workspace, ConsoleProblem> {
+    func readWorkspace(overrides: ReleaseOverrides?, progress: (@Sendable (ConsoleAction) -> Void)? = nil) -> Result<Workspace, ConsoleProblem> {
         do {
             let repository = try GitRepository.open(repositoryPath, runner: runner)
+            if let progress {
+                // The newest commits while the range is walked (beside it: git prints them at once).
+                DispatchQueue.global(qos: .userInitiated).async {
+                    if let (commits, base) = try? VersionPlanner.preview(repository) { progress(.commitsStreaming(commits, base: base?.name)) }
+                }
+            }
             let config = try SlipwayConfig.load(repository: repository)
             let branch = try repository.currentBranch()
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)

@@ -7,7 +7,14 @@ public enum ChangesPanel {
     public static func render(_ state: ConsoleState, in area: Rect, into buffer: inout ScreenBuffer) {
         switch state.load {
         case .loading:
-            buffer.write("Reading the commits since the last release…", x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
+            // While git log streams: the newest commits as they came, grouped once the walk ends.
+            let since = state.streamingBase.map { "since \($0)" } ?? "since the last release"
+            let heading = state.streamingCommits.isEmpty ? "Reading the commits \(since)…"
+                : "Reading the commits \(since)… the newest \(state.streamingCommits.count) so far:"
+            buffer.write(heading, x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
+            for (offset, commit) in state.streamingCommits.prefix(max(0, area.height - 1)).enumerated() {
+                buffer.draw(commitLine(commit, marked: commit.override != nil, width: area.width), x: area.x, y: area.y + 1 + offset, limit: area.maxX)
+            }
             return
         case .failed(let message):
             PanelText.draw(failure: "Could not read the repository:", message, in: area, into: &buffer)
@@ -45,20 +52,23 @@ public enum ChangesPanel {
             return StyledLine([(" \(group.title) (\(count))", role(of: group))])
         case .commit(let index):
             let commit = proposal.commits[index]
-            let marked = commit.override != nil || overridden[commit.sha] != nil
-            // sha, mark, subject (takes what is left), level; from 100 columns also author and date.
-            var right = StyledLine("  " + TextFit.pad(commit.level == .none ? "—" : commit.level.name, to: 5), role(of: commit.level))
-            if width >= 100 {
-                right.append("  " + TextFit.pad(commit.commit.authorName, to: 16), .muted)
-                right.append("  " + date(commit.commit.authorTime), .muted)
-            }
-            var line = StyledLine("   " + commit.commit.shortSHA + " ", .muted)
-            line.append(marked ? "✎ " : "  ", .marked)
-            let subjectWidth = max(0, width - DisplayWidth.of(line.plainText) - DisplayWidth.of(right.plainText))
-            line.append(TextFit.pad(commit.subject, to: subjectWidth), .text)
-            line.segments += right.segments
-            return line
+            return commitLine(commit, marked: commit.override != nil || overridden[commit.sha] != nil, width: width)
         }
+    }
+
+    /// sha, mark, subject (takes what is left), level; from 100 columns also author and date.
+    static func commitLine(_ commit: ClassifiedCommit, marked: Bool, width: Int) -> StyledLine {
+        var right = StyledLine("  " + TextFit.pad(commit.level == .none ? "—" : commit.level.name, to: 5), role(of: commit.level))
+        if width >= 100 {
+            right.append("  " + TextFit.pad(commit.commit.authorName, to: 16), .muted)
+            right.append("  " + date(commit.commit.authorTime), .muted)
+        }
+        var line = StyledLine("   " + commit.commit.shortSHA + " ", .muted)
+        line.append(marked ? "✎ " : "  ", .marked)
+        let subjectWidth = max(0, width - DisplayWidth.of(line.plainText) - DisplayWidth.of(right.plainText))
+        line.append(TextFit.pad(commit.subject, to: subjectWidth), .text)
+        line.segments += right.segments
+        return line
     }
 
     /// `2026-01-01`, in UTC so that every screen shows the same.
