@@ -3,7 +3,8 @@
 #
 #   Tests/Benchmarks/console.sh [WORKDIR]
 #
-# 1. Key to frame with 10,000 commits in the Changes list (reduce + render + diff, in process): target 16 ms.
+# 1. Key to frame with 10,000 commits in the Changes list (reduce + render + diff, in process): target 16 ms;
+#    and while typing a filter over 100,000 commits (the scan runs off the UI thread, timed beside): 16 ms.
 # 2. Start to the first full frame on a 100,000-commit repository, through tmux (the frame is drawn before the
 #    history is read): target 50 ms. The repository is the one next-version.sh builds (WORKDIR shared with it).
 # 3. Start to the first Changes rows on it (the newest commits, shown while the range is still walked): target
@@ -24,11 +25,16 @@ mkdir -p "$work"
   || { tail -20 "$work/console-bench.log" >&2; exit 1; }
 key=$(grep -o 'key to frame with 10,000 commits at 120x40: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
 filter=$(grep -o 'filter over 10,000 commits: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
+typing=$(grep -o 'key to frame while filtering 100,000 commits at 120x40: [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
+scan=$(grep -o 'one filter scan over 100,000 commits (off the UI thread): [0-9.e-]* seconds' "$work/console-bench.log" | awk '{print $(NF-1)}')
 [ -n "$key" ] || { echo "the console benchmark test printed no key-to-frame figure (see $work/console-bench.log)" >&2; exit 1; }
 awk -v k="$key" 'BEGIN { printf "key to frame (10,000 commits, 120x40): %.2f ms   (target <= 16 ms)\n", k * 1000 }'
 awk -v f="$filter" 'BEGIN { printf "typing an 8-letter filter (10,000 commits): %.1f ms in all\n", f * 1000 }'
+awk -v t="$typing" 'BEGIN { printf "key to frame while typing a filter (100,000 commits): %.2f ms   (target <= 16 ms)\n", t * 1000 }'
+awk -v s="$scan" 'BEGIN { printf "the filter scan behind it (100,000 commits, off the UI thread): %.1f ms\n", s * 1000 }'
 failed=0
 if ! awk -v k="$key" 'BEGIN { exit !(k * 1000 <= 16) }'; then echo "key to frame: target MISSED"; failed=1; fi
+if ! awk -v t="$typing" 'BEGIN { exit !(t * 1000 <= 16) }'; then echo "key to frame while filtering: target MISSED"; failed=1; fi
 
 # 2. First frame on 100,000 commits, through tmux.
 repo="$work/history-100000"

@@ -13,6 +13,7 @@ public enum BackgroundWork: Sendable, Hashable {
     case planningPromotion
     case planningRollback
     case readingHistory
+    case filtering
     case deploying
     case clearingHolds
     case readingHotfixes
@@ -35,6 +36,7 @@ public enum BackgroundWork: Sendable, Hashable {
         case .planningPromotion: return "planning the promotion"
         case .planningRollback: return "planning the rollback"
         case .readingHistory: return "reading the history"
+        case .filtering: return "filtering"
         case .deploying: return "deploying"
         case .clearingHolds: return "clearing the hold"
         case .readingHotfixes: return "reading hotfixes"

@@ -32,6 +32,11 @@ public struct ChangeFilter: Sendable, Hashable {
     public var isEmpty: Bool { words.isEmpty && fields.isEmpty }
 
     public func matches(_ commit: ClassifiedCommit) -> Bool {
+        matches(commit, haystack: nil)
+    }
+
+    /// With `haystack`, the commit's subject, sha and author already lowercased (`CommitSearchIndex`).
+    public func matches(_ commit: ClassifiedCommit, haystack prepared: String?) -> Bool {
         for (name, value) in fields {
             switch name {
             case "type":
@@ -46,7 +51,7 @@ public struct ChangeFilter: Sendable, Hashable {
             }
         }
         guard !words.isEmpty else { return true }
-        let haystack = (commit.subject + " " + commit.sha + " " + commit.commit.authorName).lowercased()
+        let haystack = prepared ?? (commit.subject + " " + commit.sha + " " + commit.commit.authorName).lowercased()
         return words.allSatisfy { haystack.contains($0) }
     }
 }

@@ -6,9 +6,10 @@ public enum ChangeRow: Sendable, Hashable {
     case commit(Int)
 
     /// The rows for `commits` under `filter`: each non-empty group's heading, then its commits newest first.
-    public static func rows(for commits: [ClassifiedCommit], filter: ChangeFilter) -> [ChangeRow] {
+    public static func rows(for commits: [ClassifiedCommit], filter: ChangeFilter,
+                            matching: ((Int) -> Bool)? = nil) -> [ChangeRow] {
         var buckets: [ChangeGroup: [Int]] = [:]
-        for (index, commit) in commits.enumerated() where filter.matches(commit) {
+        for (index, commit) in commits.enumerated() where filter.isEmpty || (matching?(index) ?? filter.matches(commit)) {
             buckets[commit.group, default: []].append(index)
         }
         var rows: [ChangeRow] = []

@@ -42,6 +42,8 @@ public enum ConsoleAction: Sendable {
     case holdsCleared(environment: String, versions: [String])
     case environmentVerified(EnvironmentVerdict)
     case environmentVerifyFailed(environment: String, message: String)
+    /// The rows a filter text gives (dropped when the text changed meanwhile).
+    case commitsFiltered(String, [ChangeRow])
     case historyLoaded([ReleaseHistoryEntry], audit: [AuditEntry])
     case historyFailed(String)
     /// What opening a page in the browser did (or the address, when it could not).

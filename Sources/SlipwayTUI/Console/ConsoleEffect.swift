@@ -28,6 +28,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case clearHolds(environment: String)
     /// `env verify` on one environment: its version, the service's, and the rollback checks now.
     case verifyEnvironment(String)
+    /// The Changes rows for a filter text, worked out off the UI thread on a long list.
+    case filterCommits(String, CommitSearchIndex)
     /// The past releases and the audit trail.
     case loadHistory
     /// The page in the browser (`xdg-open`/`open`), or its address said when there is no browser.

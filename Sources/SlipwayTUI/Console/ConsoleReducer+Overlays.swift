@@ -85,6 +85,11 @@ extension ConsoleReducer {
             edit(&text, with: key)
             if text != state.filterText {
                 state.filterText = text
+                // A long list is filtered off the UI thread: the prompt shows the key at once, the rows follow.
+                if let index = state.workspace?.searchIndex {
+                    if !state.inFlight.contains(.filtering) { begin(.filtering, &state) }
+                    return [.filterCommits(text, index)]
+                }
                 rebuildRows(&state, keeping: nil)
             }
         }

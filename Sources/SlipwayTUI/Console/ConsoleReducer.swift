@@ -90,6 +90,12 @@ public enum ConsoleReducer {
             return []
         case .hotfixes(let result):
             return reduceHotfix(result, &state)
+        case .commitsFiltered(let text, let rows):
+            // Only the answer for the text on screen counts; an older one is dropped.
+            guard text == state.filterText, state.proposal != nil else { return [] }
+            finish(.filtering, &state)
+            apply(rows, &state, keeping: nil)
+            return []
         case .commitsStreaming(let commits, let base):
             guard case .loading = state.load else { return [] }
             state.streamingCommits = commits
@@ -331,7 +337,16 @@ public enum ConsoleReducer {
             state.shownCommitCount = 0
             return
         }
-        state.rows = ChangeRow.rows(for: proposal.commits, filter: ChangeFilter(parsing: state.filterText))
+        apply(ChangeRow.rows(for: proposal.commits, filter: ChangeFilter(parsing: state.filterText)), &state, keeping: sha)
+    }
+
+    /// A list with more commits than this is filtered off the UI thread.
+    public static let backgroundFilterThreshold = 5_000
+
+    /// `rows` in the Changes list, the selection kept on `sha` or put on the first commit.
+    static func apply(_ rows: [ChangeRow], _ state: inout ConsoleState, keeping sha: String?) {
+        guard let proposal = state.proposal else { return }
+        state.rows = rows
         state.shownCommitCount = state.rows.reduce(0) { $0 + ($1.commitIndex == nil ? 0 : 1) }
         var selected = 0
         if let sha, let index = state.rows.firstIndex(where: { row in

@@ -17,10 +17,30 @@ public struct EffectRunner: Sendable {
     /// Effects that read or write the repository's state run one after another, so that their results
     /// arrive in the order they were asked for; showing a commit does not wait behind them.
     private static let repositoryQueue = DispatchQueue(label: "slipway.console.repository", qos: .userInitiated)
+    private static let filterQueue = DispatchQueue(label: "slipway.console.filter", qos: .userInteractive)
+    private static let latestFilter = LatestText()
+
+    /// The newest filter text asked for, shared between the UI thread and the filter queue.
+    final class LatestText: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func set(_ value: String) { lock.lock(); text = value; lock.unlock() }
+        func get() -> String { lock.lock(); defer { lock.unlock() }; return text }
+    }
 
     /// Starts `effect` on a background queue; `post` receives the resulting actions (from that queue).
     public func start(_ effect: ConsoleEffect, post: @escaping @Sendable (ConsoleAction) -> Void) {
         let runner = self
+        // Filtering runs no process and must not wait behind git: its own queue, answers in the order typed.
+        if case .filterCommits(let text, let index) = effect {
+            // Keys typed while a scan runs queue scans whose answers would be dropped: only the newest runs.
+            Self.latestFilter.set(text)
+            Self.filterQueue.async {
+                guard Self.latestFilter.get() == text else { return }
+                post(.commitsFiltered(text, index.rows(for: text)))
+            }
+            return
+        }
         let queue: DispatchQueue
         if case .loadCommitDetail = effect { queue = .global(qos: .userInitiated) } else { queue = Self.repositoryQueue }
         queue.async {
@@ -98,6 +118,8 @@ public struct EffectRunner: Sendable {
             return [performHotfix(hotfixEffect)]
         case .openLink(let target):
             return [.linkOpened(open(target))]
+        case .filterCommits(let text, let index):
+            return [.commitsFiltered(text, index.rows(for: text))]
         case .loadHistory:
             do {
                 let repository = try GitRepository.open(repositoryPath, runner: runner)
@@ -148,6 +170,8 @@ public struct EffectRunner: Sendable {
             let lint = charts.isEmpty ? [] : ChartLinter(repository: repository, config: config).lint(proposals: false)
             var workspace = Workspace(root: repository.root, branch: branch, forge: config.forge.kind.rawValue,
                                       proposal: proposal, overrides: used, charts: charts, chartLint: lint)
+            // Only a long list is filtered off the UI thread; a short one is filtered as it is typed.
+            if proposal.commits.count > ConsoleReducer.backgroundFilterThreshold { workspace.searchIndex = CommitSearchIndex(proposal.commits) }
             if let found = try? PackageDiscovery(root: repository.root, config: config).discover().packages, found.count > 1 {
                 workspace.packages = (try? PackagePlanner(repository: repository, config: config).propose(found)) ?? []
             }

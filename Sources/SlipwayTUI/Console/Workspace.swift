@@ -13,6 +13,8 @@ public struct Workspace: Sendable {
     public var chartLint: [ChartLintReport] = []
     /// A monorepo's packages (when it has more than one), each with its own proposal.
     public var packages: [PackageProposal] = []
+    /// The Changes filter's prepared text, built with the workspace (off the UI thread).
+    public var searchIndex: CommitSearchIndex?
 
     public init(root: String, branch: String?, forge: String, proposal: VersionProposal, overrides: ReleaseOverrides,
                 charts: [ChartVersionProposal] = [], chartLint: [ChartLintReport] = []) {
