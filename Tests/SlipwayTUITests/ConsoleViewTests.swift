@@ -43,10 +43,13 @@ import Testing
         _ = ConsoleReducer.reduce(&state, .key(.character("?")))
         let screen = ConsoleView.render(state).text
         Snapshot.assert(ConsoleView.render(state), named: "help-changes-120x40")
+        // Every key is in the help (what does not fit the box is a scroll away).
+        let help = OverlayView.helpLines(.changes).map(\.plainText).joined(separator: "\n")
         for binding in KeyBinding.bindings(on: .changes) where binding.command.panel == nil {
-            #expect(screen.contains(binding.command.title), "help lacks \(binding.command)")
+            #expect(help.contains(binding.command.title), "help lacks \(binding.command)")
         }
         #expect(screen.contains("Show panel 1 Changes … 7 Hotfixes"))
+        #expect(screen.contains(KeyBinding.bindings(on: .changes)[0].command.title), "the first page is on screen")
         #expect(!screen.contains("Override the next version"), "a Version-panel key is listed on Changes")
     }
 

@@ -115,13 +115,21 @@ import Testing
         runner.start(.loadWorkspace(overrides: nil)) { inbox.post($0) }
         var received: [ConsoleAction] = []
         let deadline = ContinuousClock.now + .seconds(20)
-        while received.count < 2, ContinuousClock.now < deadline {
+        // The workspace and the log after it, and (on its own thread, in any order) the newest commits' preview.
+        while received.count < 3, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
             received += inbox.drain()
         }
-        guard received.count == 2, case .workspaceLoaded = received[0], case .commandLogUpdated(let records) = received[1] else {
+        let main = received.filter { if case .commitsStreaming = $0 { return false } else { return true } }
+        guard main.count == 2, case .workspaceLoaded = main[0], case .commandLogUpdated(let records) = main[1] else {
             Issue.record("\(received)"); return
         }
         #expect(!records.isEmpty)
+        let previews = received.compactMap { action -> [ClassifiedCommit]? in
+            if case .commitsStreaming(let commits, _) = action { return commits } else { return nil }
+        }
+        #expect(previews.count == 1 && previews[0].map(\.commit.message.subject) == FixtureRepository.unreleased.reversed().map {
+            String($0.split(separator: "\n").first ?? "")
+        }, "the seven commits since v1.4.0, newest first: \(previews)")
     }
 }

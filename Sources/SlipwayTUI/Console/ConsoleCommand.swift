@@ -18,6 +18,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case open
     case filter
     case clearFilter = "clear-filter"
+    case find
     case classifyCommit = "classify-commit"
     case clearCommitOverride = "clear-commit-override"
     case overrideVersion = "override-version"
@@ -71,6 +72,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .open: return "Open the selected commit or hotfix"
         case .filter: return "Filter commits (text, type:feat, scope:api, level:minor)"
         case .clearFilter: return "Clear the filter"
+        case .find: return "Find in the hotfix board (and, inside them, the log, the help and the history)"
         case .classifyCommit: return "Classify the commit / override its level"
         case .clearCommitOverride: return "Remove the commit's classification"
         case .overrideVersion: return "Override the next version"

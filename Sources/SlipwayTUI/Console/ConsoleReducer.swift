@@ -133,6 +133,7 @@ public enum ConsoleReducer {
             return []
         }
         if let effects = handleMouse(key, &state) { return effects }
+        if let effects = handleFind(key, &state) { return effects }
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
         if let effects = handleHotfixConfirm(key, &state) { return effects }
         guard let command = KeyBinding.command(for: key, on: state.panel) else {
@@ -219,6 +220,11 @@ public enum ConsoleReducer {
         case .promote: return startPromotion(&state)
         case .rollback: return startRollback(&state)
         case .drill: return startDrill(&state)
+        case .find:
+            if state.panel != .hotfixes { _ = show(.hotfixes, &state) }
+            clearFind(&state)
+            state.findEditing = true
+            return hotfixBoardIfShown(&state)
         case .copy: return copySelection(&state)
         case .openInBrowser: return openSelection(&state)
         case .clearHold: return clearHold(&state)
@@ -234,10 +240,16 @@ public enum ConsoleReducer {
         case .hotfixTag: return requestHotfix(.tag, &state)
         case .hotfixBackport: return requestHotfix(.backport, &state)
         case .closeHotfix: closeHotfix(&state)
-        case .commandLog: state.overlay = .commandLog(scroll: Int.max / 2)
+        case .commandLog:
+            clearFind(&state)
+            state.overlay = .commandLog(scroll: Int.max / 2)
         case .messages: state.overlay = .messages(scroll: Int.max / 2)
-        case .history: return openHistory(&state)
-        case .help: state.overlay = .help(scroll: 0)
+        case .history:
+            clearFind(&state)
+            return openHistory(&state)
+        case .help:
+            clearFind(&state)
+            state.overlay = .help(scroll: 0)
         case .palette: state.overlay = .palette(query: "", selection: 0)
         case .quit: state.quitRequested = true
         default: break
@@ -246,6 +258,7 @@ public enum ConsoleReducer {
     }
 
     static func show(_ panel: PanelID, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if panel != state.panel { clearFind(&state) }
         state.panel = panel
         state.status = nil
         return previewIfShown(&state) + loadReleaseIfShown(&state) + loadEnvironmentsIfShown(&state) + hotfixBoardIfShown(&state)

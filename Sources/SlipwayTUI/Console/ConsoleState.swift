@@ -43,6 +43,10 @@ public struct ConsoleState: Sendable {
     public var streamingCommits: [ClassifiedCommit] = []
     public var streamingBase: String?
     public var filterText = ""
+    /// `/` in the command log, the help, the history and the hotfix board: what they are narrowed to, and
+    /// whether it is being typed. Cleared when the list closes or the panel changes.
+    public var find = ""
+    public var findEditing = false
     public var rows: [ChangeRow] = []
     public var selectedRow = 0
     public var topRow = 0

@@ -41,7 +41,18 @@ public struct HotfixPanelState: Sendable {
         return nil
     }
 
-    public var rows: [HotfixBoardRow] { board?.rows ?? [] }
+    /// `/` on the board: only the hotfixes whose version, branch, base, state or next step contain it.
+    public var find = ""
+
+    public var rows: [HotfixBoardRow] {
+        let all = board?.rows ?? []
+        guard !find.isEmpty else { return all }
+        let wanted = find.lowercased()
+        return all.filter { row in
+            [row.version.description, row.tag, row.branch ?? "", row.baseTag ?? "", row.attention.key, row.next]
+                .contains { $0.lowercased().contains(wanted) }
+        }
+    }
 
     /// The opened hotfix, or on the board the selected one.
     public var current: HotfixBoardRow? {

@@ -37,6 +37,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("t")], "t", .hotfixTag, panels: [.hotfixes], footer: true),
         KeyBinding([.character("p")], "p", .hotfixPrepare, panels: [.hotfixes]),
         KeyBinding([.character("s")], "s", .hotfixStart, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("/")], "/", .find, panels: [.hotfixes]),
         KeyBinding([.character("/")], "/", .filter, panels: [.changes], footer: true),
         KeyBinding([.character("\\")], "\\", .clearFilter, panels: [.changes]),
         KeyBinding([.character("c")], "c", .classifyCommit, panels: [.changes], footer: true),

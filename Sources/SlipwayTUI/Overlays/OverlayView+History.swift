@@ -3,14 +3,19 @@ import SlipwayKit
 
 /// The history overlay: one row per past release, then the audit trail, newest first.
 extension OverlayView {
-    static func historyLines(_ history: HistoryLoad, width: Int) -> [StyledLine] {
+    /// With `find`, only the releases and audit entries whose line contains it (the headings stay).
+    static func historyLines(_ history: HistoryLoad, width: Int, find: String = "") -> [StyledLine] {
         switch history {
         case .notLoaded, .loading:
             return [StyledLine(" Reading the tags, production's deployments and the audit trail…", .muted)]
         case .failed(let message):
             return [StyledLine(" Could not read the history:", .error)] + TextFit.wrap(message, to: max(10, width - 2)).map { StyledLine(" " + $0, .error) }
         case .loaded(let releases, let audit):
-            return releaseLines(releases, width: width) + [StyledLine()] + auditLines(audit, width: width)
+            let releases = releaseLines(releases, width: width), audit = auditLines(audit, width: width)
+            let keep = { (lines: [StyledLine], heading: Int) in
+                Array(lines.prefix(heading)) + lines.dropFirst(heading).filter { ConsoleReducer.found($0.plainText, find) }
+            }
+            return keep(releases, 2) + [StyledLine()] + keep(audit, 1)
         }
     }
 

@@ -6,8 +6,10 @@ public enum OverlayView {
     public static func render(_ overlay: Overlay, _ state: ConsoleState, in body: Rect, into buffer: inout ScreenBuffer) {
         switch overlay {
         case .help(let scroll):
-            box(helpLines(state.panel, releaseFilesAvailable: state.releaseFiles != .unavailable), title: "Keys on the \(state.panel.title) panel", width: 72, in: body,
-                scroll: scroll, into: &buffer)
+            let help = helpLines(state.panel, releaseFilesAvailable: state.releaseFiles != .unavailable)
+                .filter { ConsoleReducer.found($0.plainText, state.find) }
+            box(help.isEmpty ? [StyledLine("  no key matches '\(state.find)'", .muted)] : help, title: "Keys on the \(state.panel.title) panel",
+                width: 72, in: body, scroll: scroll, into: &buffer)
         case .palette(let query, let selection):
             let matches = ConsoleReducer.paletteMatches(query)
             var lines = [StyledLine([("> ", .accent), (query + "▏", .input)]), StyledLine()]
@@ -22,10 +24,14 @@ public enum OverlayView {
             }
             box(lines, title: "Commands", width: 90, in: body, scroll: 0, into: &buffer)
         case .commandLog(let scroll):
-            box(commandLogLines(state.commandLog, width: body.width - 2), title: "Command log (\(state.commandLog.count))", width: body.width,
+            let records = state.commandLog.filter { ConsoleReducer.found($0.commandLine + " " + $0.failureTail, state.find) }
+            let title = state.find.isEmpty ? "Command log (\(state.commandLog.count))"
+                : "Command log (\(records.count) of \(state.commandLog.count) with '\(state.find)')"
+            box(commandLogLines(records, width: body.width - 2), title: title, width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)
         case .history(let scroll):
-            box(historyLines(state.history, width: body.width - 4), title: "History", width: body.width,
+            box(historyLines(state.history, width: body.width - 4, find: state.find),
+                title: state.find.isEmpty ? "History" : "History: lines with '\(state.find)'", width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)
         case .messages(let scroll):
             box(messageLines(state.messages, width: body.width - 4), title: "Messages (\(state.messages.count))", width: body.width,

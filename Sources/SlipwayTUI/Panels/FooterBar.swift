@@ -10,6 +10,10 @@ public enum FooterBar {
             status.append(" Filter: ", .accent)
             status.append(state.filterText + "▏", .input)
             status.append("  Enter keeps, Esc clears", .muted)
+        } else if state.findEditing {
+            status.append(" Find: ", .accent)
+            status.append(state.find + "▏", .input)
+            status.append("  Enter keeps, Esc clears", .muted)
         } else if let message = state.status {
             // Cut with an ellipsis and a way to read it whole.
             let room = max(1, width - (state.isBusy ? 24 : 0) - 1)
@@ -63,10 +67,12 @@ public enum FooterBar {
     /// The keys that work in the current context, most useful first.
     public static func hints(_ state: ConsoleState) -> [(key: String, text: String)] {
         if state.isTooSmall { return [("q", "quit")] }
+        if state.findEditing { return [("Enter", "keep"), ("Esc", "clear"), ("C-u", "erase")] }
         switch state.overlay {
-        case .help: return [("j/k", "scroll"), ("any other key", "closes")]
+        case .help: return [("j/k", "scroll"), ("/", "find"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
-        case .commandLog, .messages, .history: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
+        case .commandLog, .history: return [("j/k", "scroll"), ("/", "find"), ("g/G", "top/end"), ("Esc", "close")]
+        case .messages: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
         case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]

@@ -40,19 +40,27 @@ public enum HotfixesPanel {
                 buffer.write("No hotfixes. s starts one from the latest release tag.", x: area.x + 1, y: area.y, role: .muted, limit: area.maxX)
                 return
             }
+            guard !hotfixes.rows.isEmpty else {
+                buffer.write("No hotfix of \(board.rows.count) has '\(hotfixes.find)'. / then Esc shows them all.", x: area.x + 1, y: area.y,
+                             role: .warn, limit: area.maxX)
+                return
+            }
             buffer.draw(headerLine(width: area.width), x: area.x, y: area.y, limit: area.maxX)
             let page = max(1, area.height - headerLines - footerLines)
-            for (offset, index) in board.rows.indices.dropFirst(hotfixes.top).prefix(page).enumerated() {
+            let rows = hotfixes.rows
+            for (offset, index) in rows.indices.dropFirst(hotfixes.top).prefix(page).enumerated() {
                 let y = area.y + headerLines + offset
-                buffer.draw(line(for: board.rows[index], now: board.now, width: area.width), x: area.x, y: y, limit: area.maxX)
+                buffer.draw(line(for: rows[index], now: board.now, width: area.width), x: area.x, y: y, limit: area.maxX)
                 if index == hotfixes.selected {
                     buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection)
                 }
             }
             if let row = hotfixes.current {
-                let shown = min(page, board.rows.count - hotfixes.top)
+                let shown = min(page, rows.count - hotfixes.top)
                 let y = area.y + headerLines + shown + 1
-                let next = TextFit.wrap("\(row.version) next: \(KeyHints.keyed(row.next))", to: max(1, area.width - 2))
+                var text = "\(row.version) next: \(KeyHints.keyed(row.next))"
+                if !hotfixes.find.isEmpty { text = "\(rows.count) of \(board.rows.count) with '\(hotfixes.find)'. " + text }
+                let next = TextFit.wrap(text, to: max(1, area.width - 2))
                 for (offset, text) in next.prefix(max(0, area.maxY - y)).prefix(footerLines - 1).enumerated() {
                     buffer.write(" " + text, x: area.x, y: y + offset, role: .muted, limit: area.maxX)
                 }

@@ -296,13 +296,14 @@ struct ConsoleEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Commit \(sha)")
         try session.press("Escape")
+        _ = try session.waitUntil("the commit closed") { !$0.contains("─ Commit ") }
         // The wheel moves the selection three rows a notch; a click on "L log" in the footer opens the log.
         try report(65, 20, 10)
         try session.press("Enter")
-        screen = try session.waitFor("─ Commit ")
+        screen = try session.waitUntil("another commit opened") { $0.contains("─ Commit ") && !$0.contains("Commit \(sha) ") }
         #expect(!screen.contains("Commit \(sha) "), "the wheel moved on from \(sha)")
         try session.press("Escape")
-        try session.waitFor("L log")
+        _ = try session.waitUntil("the commit closed") { !$0.contains("─ Commit ") && $0.contains("L log") }
         let footer = try session.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[23]
         try click(try column("L log", footer), 23)
         try session.waitFor("─ Command log (")

@@ -1,0 +1,56 @@
+import Foundation
+@testable import SlipwayKit
+import Testing
+@testable import SlipwayTUI
+
+/// `/` in the lists beside the commits (issue 20, item 8): the hotfix board, the command log, the help and the
+/// history; a fresh prompt each time, readline keys, Enter keeps, Esc clears.
+@Suite struct FindTests {
+    static func record(_ arguments: [String], status: Int32 = 0, tail: String = "") -> CommandRecord {
+        CommandRecord(arguments: arguments, workingDirectory: nil, status: .exited(status), duration: 0.01, startedAt: Date(),
+                      failureTail: tail, timedOut: false)
+    }
+
+    @Test func theHotfixBoardNarrowsToWhatContainsTheText() {
+        var state = HotfixFixture.state(width: 120, height: 40)
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("merge"))
+        #expect(state.findEditing && state.hotfixes.find == "merge")
+        var screen = ConsoleView.render(state).text
+        #expect(screen.contains("Find: merge▏"))
+        #expect(state.hotfixes.rows.map(\.version.description) == ["1.2.1"], "only the one whose next step is a merge")
+        #expect(screen.contains("1 of 3 with 'merge'"))
+        _ = ConsoleFixture.reduce(&state, keys: [.enter])
+        #expect(!state.findEditing && state.hotfixes.rows.count == 1, "Enter keeps it")
+        // `/` again: a fresh prompt; Ctrl-U erases; a text nothing has says so.
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("zzz"))
+        #expect(state.find == "zzz")
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("No hotfix of 3 has 'zzz'. / then Esc shows them all."))
+        _ = ConsoleFixture.reduce(&state, keys: [.escape])
+        #expect(state.hotfixes.rows.count == 3 && state.find.isEmpty)
+        // Another panel forgets it.
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/"), .character("1"), .enter, .character("1")])
+        #expect(state.panel == .changes && state.find.isEmpty && state.hotfixes.find.isEmpty)
+    }
+
+    @Test func theCommandLogAndTheHelpNarrowToo() {
+        var state = ConsoleFixture.state(width: 120, height: 40)
+        _ = ConsoleReducer.reduce(&state, .commandLogUpdated([
+            Self.record(["git", "log", "-z", "v1.4.0..HEAD"]),
+            Self.record(["git", "push", "origin", "main"], status: 1, tail: "! [rejected] main -> main (fetch first)"),
+            Self.record(["helm", "status", "web"]),
+        ]))
+        _ = ConsoleFixture.reduce(&state, keys: [.character("L"), .character("/")] + ConsoleFixture.type("rejected"))
+        var screen = ConsoleView.render(state).text
+        #expect(screen.contains("Command log (1 of 3 with 'rejected')"))
+        #expect(screen.contains("git push origin main") && !screen.contains("helm status web"))
+        _ = ConsoleFixture.reduce(&state, keys: [.enter, .escape])
+        #expect(state.overlay == nil)
+        _ = ConsoleFixture.reduce(&state, keys: [.character("L")])
+        #expect(ConsoleView.render(state).text.contains("Command log (3)"), "reopened, the log shows everything")
+        _ = ConsoleFixture.reduce(&state, keys: [.escape, .character("?"), .character("/")] + ConsoleFixture.type("palette"))
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("Command palette") && !screen.contains("Show the command log"))
+        #expect(state.overlay == .help(scroll: 0), "typing in the help's find does not close it")
+    }
+}
