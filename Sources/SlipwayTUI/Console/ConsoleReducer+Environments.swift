@@ -55,23 +55,7 @@ extension ConsoleReducer {
             state.status = StatusMessage(message, .warn)
             return []
         case .deploymentFinished(let result):
-            finish(.deploying, &state)
-            state.environments.running = nil
-            state.environments.failureOutput = ""
-            var text = "\(result.environment) now runs \(result.to) (took \(EnvironmentsPanelState.clock(result.durationSeconds))"
-            if let restored = result.restored {
-                text = "drill on \(result.environment): rolled back to \(result.to), then \(restored) put back (the rollback took \(EnvironmentsPanelState.clock(result.durationSeconds))"
-            }
-            if let target = result.targetSeconds, let within = result.withinTarget {
-                text += within ? ", within the \(EnvironmentsPanelState.clock(target)) target" : ", OVER the \(EnvironmentsPanelState.clock(target)) target"
-            }
-            text += ")"
-            if result.action == "env.rollback", result.restored == nil, let from = result.from { text += "; \(from) is held" }
-            let message = StatusMessage(text, result.withinTarget == false ? .warn : .ok)
-            state.environments.outcome = message
-            state.environments.outcomeAction = result.action
-            state.status = message
-            return reloadEnvironments(&state)
+            return deploymentFinished(result, &state)
         case .deploymentFailed(let environment, let message, let output):
             finish(.deploying, &state)
             state.environments.running = nil
@@ -104,6 +88,28 @@ extension ConsoleReducer {
         default:
             return nil
         }
+    }
+
+    /// A promotion, rollback or drill done: its outcome (with the clock and the hold) on both panels, then
+    /// the environments read again.
+    static func deploymentFinished(_ result: DeploymentActionResult, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        finish(.deploying, &state)
+        state.environments.running = nil
+        state.environments.failureOutput = ""
+        var text = "\(result.environment) now runs \(result.to) (took \(EnvironmentsPanelState.clock(result.durationSeconds))"
+        if let restored = result.restored {
+            text = "drill on \(result.environment): rolled back to \(result.to), then \(restored) put back (the rollback took \(EnvironmentsPanelState.clock(result.durationSeconds))"
+        }
+        if let target = result.targetSeconds, let within = result.withinTarget {
+            text += within ? ", within the \(EnvironmentsPanelState.clock(target)) target" : ", OVER the \(EnvironmentsPanelState.clock(target)) target"
+        }
+        text += ")"
+        if result.action == "env.rollback", result.restored == nil, let from = result.from { text += "; \(from) is held" }
+        let message = StatusMessage(text, result.withinTarget == false ? .warn : .ok)
+        state.environments.outcome = message
+        state.environments.outcomeAction = result.action
+        state.status = message
+        return reloadEnvironments(&state)
     }
 
     /// Reads the environments when one of their panels is shown and they are not read yet.

@@ -6,6 +6,7 @@ public enum ConsoleReducer {
     // Long because it is the router of every action to its handler, one line each.
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         if let effects = reduceEnvironments(&state, action) { return effects }
+        if let effects = reduceBrowsing(&state, action) { return effects }
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -90,28 +91,6 @@ public enum ConsoleReducer {
             return []
         case .hotfixes(let result):
             return reduceHotfix(result, &state)
-        case .commitsFiltered(let text, let rows):
-            // Only the answer for the text on screen counts; an older one is dropped.
-            guard text == state.filterText, state.proposal != nil else { return [] }
-            finish(.filtering, &state)
-            apply(rows, &state, keeping: nil)
-            return []
-        case .commitsStreaming(let commits, let base):
-            guard case .loading = state.load else { return [] }
-            state.streamingCommits = commits
-            state.streamingBase = base
-            return []
-        case .linkOpened(let message):
-            state.status = message
-            return []
-        case .historyLoaded(let entries, let audit):
-            finish(.readingHistory, &state)
-            state.history = .loaded(entries, audit: audit)
-            return []
-        case .historyFailed(let message):
-            finish(.readingHistory, &state)
-            state.history = .failed(message)
-            return []
         case .releaseLoaded, .releaseFailed, .releasePlanned, .releasePlanFailed, .releaseActionDone, .releaseActionFailed:
             return reduceRelease(action, &state)
         default:

@@ -70,6 +70,7 @@ public struct EffectRunner: Sendable {
         return [.sharedSynced(staleness: sync.staleness(), migrated: sync.migrated)]
     }
 
+    // Long because it is the router of every effect to the SlipwayKit call that does it.
     func dispatch(_ effect: ConsoleEffect) -> [ConsoleAction] {
         switch effect {
         case .loadWorkspace(let overrides):
@@ -121,14 +122,7 @@ public struct EffectRunner: Sendable {
         case .filterCommits(let text, let index):
             return [.commitsFiltered(text, index.rows(for: text))]
         case .loadHistory:
-            do {
-                let repository = try GitRepository.open(repositoryPath, runner: runner)
-                let config = try SlipwayConfig.load(repository: repository)
-                let audit = AuditLog(repository: repository, remote: config.forge.remote).entries().entries
-                return [.historyLoaded(try ReleaseHistory.load(repository, config: config, limit: 50), audit: audit)]
-            } catch {
-                return [.historyFailed(Self.oneLine(error))]
-            }
+            return [loadHistory()]
         case .writeReleaseFiles(let version):
             guard let releaseFiles else { return [.releaseFilesFailed("release files cannot be written from the console yet")] }
             let workspace: Workspace
@@ -141,6 +135,18 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.releaseFilesFailed(String(describing: error))]
             }
+        }
+    }
+
+    /// The history overlay's past releases and the audit trail.
+    func loadHistory() -> ConsoleAction {
+        do {
+            let repository = try GitRepository.open(repositoryPath, runner: runner)
+            let config = try SlipwayConfig.load(repository: repository)
+            let audit = AuditLog(repository: repository, remote: config.forge.remote).entries().entries
+            return .historyLoaded(try ReleaseHistory.load(repository, config: config, limit: 50), audit: audit)
+        } catch {
+            return .historyFailed(Self.oneLine(error))
         }
     }
 
