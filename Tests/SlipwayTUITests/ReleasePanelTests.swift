@@ -4,6 +4,17 @@ import Testing
 
 /// The Release panel as whole screens at 80×24 and 120×40: not started, waiting on a blocked step, finished.
 @Suite struct ReleasePanelTests {
+    @Test func anUnreachableRemoteIsNotCalledUpToDate() {
+        var status = ReleaseFixture.notStarted()
+        status.warnings = ["fetching from origin failed: could not read from remote repository; showing what was fetched from origin last"]
+        let screen = ConsoleView.render(ReleaseFixture.state(status, panel: .release, width: 120, height: 40)).text
+        #expect(!screen.contains("up to date"), "\(screen)")
+        #expect(screen.contains("Preconditions met here: clean tree, on main, tag free; not checked against the remote (it could not be reached)"))
+        #expect(screen.contains("warning: fetching from origin failed"))
+        let reachable = ConsoleView.render(ReleaseFixture.state(ReleaseFixture.notStarted(), panel: .release, width: 120, height: 40)).text
+        #expect(reachable.contains("Preconditions all met: clean tree, on main, up to date, tag free"))
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func notStarted(width: Int, height: Int) {
         let state = ReleaseFixture.state(ReleaseFixture.notStarted(), panel: .release, width: width, height: height)

@@ -139,17 +139,19 @@ struct OCIRegistryCheck: Sendable {
     /// connection, the credentials or the server is unreachable (never missing).
     static func problem(fromSkopeo stderr: String, ref: String, registry: String) -> ArtefactProblem {
         let message = fatalMessage(stderr)
-        let lower = message.lowercased()
+        // What skopeo said, without the reference it repeats (a repository called "denied" is not an answer);
+        // a status code is a number of its own, never part of a port such as :37401.
+        let lower = message.lowercased().replacingOccurrences(of: ref.lowercased(), with: "<ref>")
+        if lower.contains("server gave http response to https client") {
+            return ArtefactProblem(.unreachable, "\(registry) speaks plain HTTP; set \"tlsVerify\": false for it if that is expected")
+        }
         if lower.contains("manifest unknown") || lower.contains("name unknown") || lower.contains("404 (not found)")
             || lower.contains("repository name not known") {
             return ArtefactProblem(.missing, "\(ref) is not in the registry (\(lastClause(message)))")
         }
-        if lower.contains("unauthorized") || lower.contains("authentication required") || lower.contains("401")
-            || lower.contains("denied") || lower.contains("403") || lower.contains("forbidden") {
+        if lower.contains("unauthorized") || lower.contains("authentication required") || lower.contains("denied")
+            || lower.contains("forbidden") || lower.range(of: #"(?<![0-9:])40[13](?![0-9])"#, options: .regularExpression) != nil {
             return ArtefactProblem(.unreachable, "\(registry) refused the credentials for \(ref) (\(lastClause(message))); log in with skopeo login \(registry)")
-        }
-        if lower.contains("server gave http response to https client") {
-            return ArtefactProblem(.unreachable, "\(registry) speaks plain HTTP; set \"tlsVerify\": false for it if that is expected")
         }
         if lower.contains("x509") || lower.contains("certificate") {
             return ArtefactProblem(.unreachable, "\(registry)'s TLS certificate is not trusted (\(lastClause(message)))")

@@ -48,7 +48,11 @@ public enum ReleasePanel {
 
         if !status.started, status.version != nil {
             lines.append(StyledLine())
-            if status.preconditions.isEmpty {
+            if status.preconditions.isEmpty, status.warnings.contains(where: { $0.contains("showing what was fetched from") }) {
+                // Nothing can be said about the remote when it could not be reached: no "up to date".
+                lines.append(StyledLine([(" Preconditions ", .title),
+                                         ("met here: clean tree, on \(status.base), tag free; not checked against the remote (it could not be reached)", .warn)]))
+            } else if status.preconditions.isEmpty {
                 lines.append(StyledLine([(" Preconditions ", .title), ("all met: clean tree, on \(status.base), up to date, tag free", .ok)]))
             } else {
                 lines.append(StyledLine(" Preconditions not met", .title))

@@ -74,5 +74,15 @@ import Testing
         #expect(refused.reason == "r.example did not answer for r.example/acme/web:1.0.0: dial tcp 10.0.0.1:443: connect: connection refused")
         let certificate = OCIRegistryCheck.problem(fromSkopeo: #"level=fatal msg="x509: certificate signed by unknown authority""#, ref: "r/a:1", registry: "r")
         #expect(certificate.status == .unreachable && certificate.reason.contains("not trusted"))
+        // A port that contains 401 is not a 401 (CI once drew port 37401 and called plain HTTP "credentials").
+        let plain = OCIRegistryCheck.problem(fromSkopeo: #"level=fatal msg="pinging container registry 127.0.0.1:37401: Get \"https://127.0.0.1:37401/v2/\": http: server gave HTTP response to HTTPS client""#,
+                                             ref: "127.0.0.1:37401/acme/web:1.2.0", registry: "127.0.0.1:37401")
+        #expect(plain.reason == "127.0.0.1:37401 speaks plain HTTP; set \"tlsVerify\": false for it if that is expected")
+        let missingOnPort = OCIRegistryCheck.problem(fromSkopeo: #"level=fatal msg="reading manifest 1.0.0 in 127.0.0.1:40301/acme/web: manifest unknown""#,
+                                                     ref: "127.0.0.1:40301/acme/web:1.0.0", registry: "127.0.0.1:40301")
+        #expect(missingOnPort.status == .missing)
+        let unauthorized = OCIRegistryCheck.problem(fromSkopeo: #"level=fatal msg="reading manifest 1.0.0 in 127.0.0.1:5000/acme/web: received unexpected HTTP status: 401 Unauthorized""#,
+                                                    ref: "127.0.0.1:5000/acme/web:1.0.0", registry: "127.0.0.1:5000")
+        #expect(unauthorized.reason.contains("refused the credentials"))
     }
 }
