@@ -47,7 +47,7 @@ import Testing
         let done = ActionReport(action: "release.prepare", version: "2.0.0", commands: Self.dryReport.commands, dryRun: false,
                                 message: "release/v2.0.0 with chore(release): 2.0.0 pushed to origin")
         let reload = ConsoleReducer.reduce(&state, .releaseActionDone(.prepare, done))
-        #expect(reload == [.loadRelease, .loadWorkspace(overrides: nil)])
+        #expect(reload == [.loadWorkspace(overrides: nil), .loadRelease])
         #expect(state.release.running == nil)
         #expect(state.status == StatusMessage("prepare: release/v2.0.0 with chore(release): 2.0.0 pushed to origin", .ok))
     }

@@ -36,7 +36,8 @@ import Testing
         #expect(ConsoleFixture.reduce(&state, keys: [.character("y")]) == [.hotfixes(.run(request))])
         #expect(state.hotfixes.confirm == nil && state.inFlight == [.runningHotfix])
         let reload = ConsoleReducer.reduce(&state, .hotfixes(.done(request, message: "backport/v1.2.1 pushed")))
-        #expect(reload == [.hotfixes(.loadBoard)])
+        // The board and the proposal (the release was never read here, so it is not read now).
+        #expect(reload == [.loadWorkspace(overrides: nil), .hotfixes(.loadBoard)])
         #expect(state.status == StatusMessage("backport/v1.2.1 pushed", .ok))
     }
 

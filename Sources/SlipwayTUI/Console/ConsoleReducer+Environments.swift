@@ -64,14 +64,14 @@ extension ConsoleReducer {
             state.environments.outcome = status
             state.environments.outcomeAction = state.panel == .rollback ? "env.rollback" : "env.promote"
             state.status = status
-            return reloadEnvironments(&state)
+            return refresh(after: .deployment, &state)
         case .environmentVerified(let verdict):
             finish(.verifyingEnvironment, &state)
             var text = "\(verdict.environment): \(verdict.verdict.rawValue) on \(verdict.version ?? "?")"
             if let first = verdict.reasons.first { text += " — " + first }
             if let command = verdict.rollbackCommand { text += "; roll back: \(command)" }
             state.status = StatusMessage(text, verdict.verdict == .healthy ? .ok : verdict.verdict == .breach ? .error : .warn)
-            return []
+            return refresh(after: .environmentVerified, &state)
         case .environmentVerifyFailed(let environment, let message):
             finish(.verifyingEnvironment, &state)
             state.status = StatusMessage("verifying \(environment) failed: \(message)", .error)
@@ -84,7 +84,7 @@ extension ConsoleReducer {
             }
             state.status = StatusMessage(versions.isEmpty ? "\(environment) had no holds"
                                          : "cleared the hold on \(versions.joined(separator: ", ")) in \(environment)", .ok)
-            return reloadEnvironments(&state)
+            return refresh(after: .holdsCleared, &state)
         default:
             return nil
         }
@@ -109,7 +109,7 @@ extension ConsoleReducer {
         state.environments.outcome = message
         state.environments.outcomeAction = result.action
         state.status = message
-        return reloadEnvironments(&state)
+        return refresh(after: .deployment, &state)
     }
 
     /// Reads the environments when one of their panels is shown and they are not read yet.

@@ -32,7 +32,7 @@ extension ConsoleReducer {
             finish(.runningHotfix, &state)
             if state.hotfixes.conflict?.version == request.version, request.action == .backport { state.hotfixes.conflict = nil }
             state.status = StatusMessage(message, .ok)
-            return loadHotfixBoard(&state)
+            return refresh(after: .hotfixAction(request.action), &state)
         case .failed(let request, let message, let files):
             finish(.runningHotfix, &state)
             if request.action == .backport, let version = request.version, !files.isEmpty {
@@ -43,7 +43,7 @@ extension ConsoleReducer {
             } else {
                 state.status = StatusMessage("\(request.label): \(message)", .error)
             }
-            return loadHotfixBoard(&state)
+            return refresh(after: .hotfixAction(request.action), &state)
         }
         return []
     }

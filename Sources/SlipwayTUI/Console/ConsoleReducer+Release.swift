@@ -34,12 +34,12 @@ extension ConsoleReducer {
             finish(.runningRelease, &state)
             state.release.running = nil
             state.status = StatusMessage("\(action.rawValue): \(report.message)", .ok)
-            return reloadAfterRelease(&state)
+            return refresh(after: .releaseAction(action), &state)
         case .releaseActionFailed(let action, let message):
             finish(.runningRelease, &state)
             state.release.running = nil
             state.status = StatusMessage("\(action.rawValue) failed: \(message)", .error)
-            return reloadAfterRelease(&state)
+            return refresh(after: .releaseAction(action), &state)
         default:
             break
         }
@@ -85,16 +85,6 @@ extension ConsoleReducer {
         case .loaded, .failed: return loadRelease(&state)
         default: return []
         }
-    }
-
-    /// After an action the branch, the proposal and every step may have moved: read both again.
-    static func reloadAfterRelease(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        var effects = loadRelease(&state)
-        if !state.inFlight.contains(.loadingCommits) {
-            begin(.loadingCommits, &state)
-            effects.append(.loadWorkspace(overrides: state.dryRun ? state.overrides : nil))
-        }
-        return effects
     }
 
     /// Enter on the Release panel: a dry run of the next step's action, whose commands fill the confirm dialog.

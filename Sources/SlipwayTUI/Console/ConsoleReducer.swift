@@ -58,8 +58,8 @@ public enum ConsoleReducer {
             // `state.overrides` already holds this save and any made after it.
             finish(.savingOverrides, &state)
             state.status = StatusMessage(message, .ok)
-            // The release's version (and its steps) follow the overrides: what was read of it is stale.
-            return reloadReleaseIfRead(&state)
+            // The proposal is read again by the save itself; the release's version and steps follow it.
+            return refresh(after: .overridesSaved, &state)
         case .overridesFailed(let message):
             finish(.savingOverrides, &state)
             finish(.loadingCommits, &state)
@@ -83,8 +83,8 @@ public enum ConsoleReducer {
             state.lastWritten = paths
             state.status = StatusMessage("wrote \(paths.joined(separator: ", "))", .ok)
             state.releaseFiles = .notLoaded
-            // The working tree changed: the release's preconditions are read again.
-            return previewIfShown(&state) + reloadReleaseIfRead(&state)
+            // The working tree changed: the previews, and the release's preconditions.
+            return previewIfShown(&state) + refresh(after: .releaseFilesWritten, &state)
         case .releaseFilesFailed(let message):
             finish(.writingFiles, &state)
             state.status = StatusMessage("writing the release files failed: \(message)", .error)

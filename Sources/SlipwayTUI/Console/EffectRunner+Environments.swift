@@ -78,7 +78,7 @@ extension EffectRunner {
             do {
                 let verdict = try EnvironmentVerifier(pipeline: pipeline).verify(environment)
                 try? pipeline.record(verdict)
-                return [.environmentVerified(verdict), .environmentsLoaded(pipeline.statuses())]
+                return [.environmentVerified(verdict)]
             } catch {
                 return [.environmentVerifyFailed(environment: environment, message: Self.oneLine(error))]
             }
