@@ -122,7 +122,7 @@ import Testing
         #expect(help.contains("Toggle dry-run"))
         #expect(help.contains("Reload from git"))
         _ = ConsoleReducer.reduce(&state, .key(.escape))
-        #expect(ConsoleReducer.paletteMatches("approve") == [.approveRelease, .hotfixApprove])
+        #expect(ConsoleReducer.paletteMatches("approve") == [.approveRelease, .hotfixApprove, .hotfixApproveBackport, .hotfixMergeBackport])
         _ = ConsoleFixture.reduce(&state, keys: [.character(":")] + ConsoleFixture.type("run-next"))
         #expect(ConsoleReducer.reduce(&state, .key(.enter)) == [.planRelease(.prepare)])
         state = ReleaseFixture.state(ReleaseFixture.waitingForApprovals(), panel: .approvals, width: 120, height: 40)

@@ -79,7 +79,7 @@ import Testing
         let request = HotfixRequest(.start, version: nil)
         _ = ConsoleReducer.reduce(&state, .hotfixes(.planFailed(request, message: "1.2.1 is taken")))
         #expect(state.status == StatusMessage("hotfix start: 1.2.1 is taken", .error))
-        #expect(ConsoleReducer.paletteMatches("hotfix backport") == [.hotfixBackport])
+        #expect(ConsoleReducer.paletteMatches("hotfix backport") == [.hotfixBackport, .hotfixApproveBackport, .hotfixMergeBackport])
         let help = OverlayView.helpLines(.hotfixes).map(\.plainText).joined(separator: "\n")
         for command in [ConsoleCommand.hotfixStart, .hotfixApprove, .hotfixMerge, .hotfixTag, .hotfixBackport, .open] {
             #expect(help.contains(command.title), "help lacks \(command)")

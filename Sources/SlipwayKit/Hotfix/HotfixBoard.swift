@@ -144,7 +144,8 @@ public struct HotfixBoard: Sendable {
             next = "`slipway hotfix tag \(version)`"
         } else if !backported {
             attention = .notBackported
-            next = backportOpen ? "merge \(backportBranch) into \(engine.config.baseBranch)" : "`slipway hotfix backport \(version)`"
+            next = backportOpen ? "a reviewer runs `slipway hotfix approve-backport \(version)`, then `slipway hotfix merge-backport \(version)` merges \(backportBranch) into \(engine.config.baseBranch)"
+                : "`slipway hotfix backport \(version)`"
         } else {
             attention = .done
             next = changelogOnMain ? "nothing" : "add the \(version) section to \(engine.config.baseBranch)'s CHANGELOG (`slipway hotfix backport \(version)`)"

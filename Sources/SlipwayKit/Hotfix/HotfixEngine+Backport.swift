@@ -65,7 +65,7 @@ extension HotfixEngine {
             + forge.openCommands(branch: branch, base: main, title: "fix: backport hotfix \(release.tagName(for: version)) to \(main)", body: "")
             + [["git", "checkout", point]]
         let journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
-                                                         base: location.baseTag?.name ?? "", startedBy: "unknown")
+                                                         base: location.baseTag?.name ?? "", startedBy: "unknown", startedAt: location.firstCommitAt)
         return try release.perform(action: "hotfix.backport", step: "backport", version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
             // The same checkout, with main named by its full ref (a local branch called origin/main cannot shadow it).

@@ -201,7 +201,7 @@ public struct HotfixEngine: Sendable {
             // A prepare interrupted after its commit and before its push: push what it made.
             let commands = maintenanceCommands(location) + forge.openCommands(branch: branch, base: location.maintenance, title: subject, body: "")
             let journal = location.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base.name,
-                                                             startedBy: (try? GitIdentity.current(repository).description) ?? "unknown")
+                                                             startedBy: (try? GitIdentity.current(repository).description) ?? "unknown", startedAt: location.firstCommitAt)
             return try release.perform(action: "hotfix.prepare", step: "prepare", version: version, commands: release.display(commands),
                                        dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
                 try ensureMaintenance(location)
@@ -227,7 +227,7 @@ public struct HotfixEngine: Sendable {
         ] + maintenanceCommands(location) + forge.openCommands(branch: branch, base: location.maintenance, title: subject, body: "")
             + [["git", "checkout", point]]
         var journal = location.journal ?? ReleaseJournal(version: version.description, branch: branch, base: base.name,
-                                                         startedBy: (try? GitIdentity.current(repository).description) ?? "unknown")
+                                                         startedBy: (try? GitIdentity.current(repository).description) ?? "unknown", startedAt: location.firstCommitAt)
         journal.overrideReason = overriding
         return try release.perform(action: "hotfix.prepare", step: "prepare", version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false,
@@ -292,7 +292,7 @@ public struct HotfixEngine: Sendable {
             throw refusal
         }
         let journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
-                                                         base: location.baseTag?.name ?? "", startedBy: identity.description)
+                                                         base: location.baseTag?.name ?? "", startedBy: identity.description, startedAt: location.firstCommitAt)
         let commands = forge.approveCommands(branch: location.branch, base: location.maintenance)
         return try release.perform(action: "hotfix.approve", step: "approve", version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false) {
@@ -333,7 +333,7 @@ public struct HotfixEngine: Sendable {
         let commands = maintenanceCommands(location) + forge.mergeCommands(branch: location.branch, base: location.maintenance, message: message)
             + (forge.kind == .local ? [["git", "checkout", point]] : [])
         var journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
-                                                         base: location.baseTag?.name ?? "", startedBy: "unknown")
+                                                         base: location.baseTag?.name ?? "", startedBy: "unknown", startedAt: location.firstCommitAt)
         if !check.isPatchOnly { journal.overrideReason = check.overrideReason }
         return try release.perform(action: "hotfix.merge", step: ReleaseStep.merge.key, version: version, commands: release.display(commands),
                                    dryRun: dryRun, journal: journal, journalKind: Self.journalKind(for: version), finishes: false,
@@ -360,7 +360,7 @@ public struct HotfixEngine: Sendable {
                                  fix: "run `slipway hotfix merge \(version)`")
         }
         let journal = location.journal ?? ReleaseJournal(version: version.description, branch: location.branch,
-                                                         base: location.baseTag?.name ?? "", startedBy: "unknown")
+                                                         base: location.baseTag?.name ?? "", startedBy: "unknown", startedAt: location.firstCommitAt)
         return try release.tagMerged(version: version, branch: location.branch, into: location.maintenance, journal: journal,
                                      action: "hotfix.tag", journalKind: Self.journalKind(for: version),
                                      command: { "slipway hotfix \($0) \(version)" }, dryRun: dryRun)

@@ -19,6 +19,11 @@ public struct HotfixLocation: Sendable {
     /// The `chore(release): X.Y.Z` commit, when the hotfix is prepared.
     public var releaseCommit: GitCommit?
     public var journal: ReleaseJournal?
+    /// When the hotfix started as far as git tells: its oldest own commit (a journal made in another clone, or
+    /// none at all, must not restart the clock).
+    public var firstCommitAt: Date {
+        commits.map(\.authorTime).min().map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
+    }
     /// What is wrong with the branch (rebased, base not found), each a sentence with its fix.
     public var problems: [String]
 

@@ -39,6 +39,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
     case hotfixMerge = "hotfix-merge"
     case hotfixTag = "hotfix-tag"
     case hotfixBackport = "hotfix-backport"
+    case hotfixApproveBackport = "hotfix-approve-backport"
+    case hotfixMergeBackport = "hotfix-merge-backport"
     case closeHotfix = "close-hotfix"
     case copy
     case openInBrowser = "open-in-browser"
@@ -93,6 +95,8 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .hotfixMerge: return "Merge the hotfix into its maintenance branch"
         case .hotfixTag: return "Tag the merged hotfix and push the tag"
         case .hotfixBackport: return "Backport the hotfix to main"
+        case .hotfixApproveBackport: return "Review the hotfix's backport PR into main (not as its author)"
+        case .hotfixMergeBackport: return "Merge the approved backport into main"
         case .closeHotfix: return "Back to the hotfix board"
         case .copy: return "Copy the selected sha, version or command to the clipboard (OSC 52)"
         case .openInBrowser: return "Open the selected commit, compare or PR in the browser"

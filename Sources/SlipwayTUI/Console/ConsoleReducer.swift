@@ -218,6 +218,8 @@ public enum ConsoleReducer {
         case .hotfixMerge: return requestHotfix(.merge, &state)
         case .hotfixTag: return requestHotfix(.tag, &state)
         case .hotfixBackport: return requestHotfix(.backport, &state)
+        case .hotfixApproveBackport: return requestHotfix(.approveBackport, &state)
+        case .hotfixMergeBackport: return requestHotfix(.mergeBackport, &state)
         case .closeHotfix: closeHotfix(&state)
         case .commandLog:
             clearFind(&state)

@@ -47,6 +47,8 @@ extension EffectRunner {
         case .merge: return try engine.merge(version, dryRun: dryRun)
         case .tag: return try engine.tag(version, dryRun: dryRun)
         case .backport: return try engine.backport(version, dryRun: dryRun)
+        case .approveBackport: return try engine.approveBackport(version, dryRun: dryRun)
+        case .mergeBackport: return try engine.mergeBackport(version, dryRun: dryRun)
         }
     }
 

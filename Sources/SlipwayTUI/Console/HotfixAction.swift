@@ -3,6 +3,8 @@ import SlipwayKit
 /// A hotfix step the console can run (`slipway hotfix …`), always after a confirm dialog that lists its commands.
 public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
     case start, prepare, approve, merge, tag, backport
+    case approveBackport = "approve-backport"
+    case mergeBackport = "merge-backport"
 
     /// The key that runs it on the Hotfixes panel.
     public var key: Character {
@@ -13,6 +15,8 @@ public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
         case .merge: return "m"
         case .tag: return "t"
         case .backport: return "b"
+        case .approveBackport: return "A"
+        case .mergeBackport: return "B"
         }
     }
 
@@ -25,6 +29,8 @@ public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
         case .merge: return "merge into the maintenance branch"
         case .tag: return "tag the release and push it"
         case .backport: return "cherry-pick what main lacks onto backport/"
+        case .approveBackport: return "review the backport PR into main (not its author)"
+        case .mergeBackport: return "merge the approved backport into main"
         }
     }
 
@@ -34,6 +40,8 @@ public enum HotfixAction: String, Sendable, CaseIterable, Hashable {
         var actions = row.actions.compactMap(HotfixAction.init(rawValue:))
         let mainLacks = (row.missingOnMain ?? 0) > 0 || (row.tagged && !row.changelogOnMain)
         if row.attention != .problem, mainLacks, !actions.contains(.backport) { actions.append(.backport) }
+        // A backport branch on the remote is reviewed and merged into main from here too.
+        if row.attention != .problem, row.backportBranchOpen, mainLacks { actions += [.approveBackport, .mergeBackport] }
         return actions
     }
 }

@@ -37,6 +37,8 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("t")], "t", .hotfixTag, panels: [.hotfixes], footer: true),
         KeyBinding([.character("p")], "p", .hotfixPrepare, panels: [.hotfixes]),
         KeyBinding([.character("s")], "s", .hotfixStart, panels: [.hotfixes], footer: true),
+        KeyBinding([.character("A")], "A", .hotfixApproveBackport, panels: [.hotfixes]),
+        KeyBinding([.character("B")], "B", .hotfixMergeBackport, panels: [.hotfixes]),
         KeyBinding([.character("/")], "/", .find, panels: [.hotfixes]),
         KeyBinding([.character("/")], "/", .filter, panels: [.changes], footer: true),
         KeyBinding([.character("\\")], "\\", .clearFilter, panels: [.changes]),

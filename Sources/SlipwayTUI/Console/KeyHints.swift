@@ -26,6 +26,8 @@ public enum KeyHints {
         (#"slipway hotfix backport \d[0-9A-Za-z.+-]*+"#, "b on the Hotfixes panel (7)"),
         (#"slipway hotfix start( --from \S+)?( --version \S+)?"#, "s on the Hotfixes panel (7)"),
         (#"slipway hotfix status"#, "the Hotfixes panel (7)"),
+        (#"slipway hotfix approve-backport \d[0-9A-Za-z.+-]*+"#, "A on the Hotfixes panel (7)"),
+        (#"slipway hotfix merge-backport \d[0-9A-Za-z.+-]*+"#, "B on the Hotfixes panel (7)"),
     ].map { pattern, replacement in
         // Optional backticks around the command, and an optional "run " before it: "run `slipway …`" → "press D …".
         // The patterns are fixed strings of this file; a typo is a programming error caught by the tests.

@@ -124,6 +124,8 @@ public enum FooterBar {
         case .hotfixMerge: return "merge"
         case .hotfixTag: return "tag"
         case .hotfixBackport: return "backport"
+        case .hotfixApproveBackport: return "approve backport"
+        case .hotfixMergeBackport: return "merge backport"
         case .closeHotfix: return "board"
         case .nextPanel: return "panel"
         case .commandLog: return "log"

@@ -217,14 +217,15 @@ public enum HotfixesPanel {
         lines.append(StyledLine(" Actions (each asks first, listing the commands)", .title))
         let actions = HotfixAction.applying(to: row)
         if actions.isEmpty { lines.append(StyledLine("   nothing to do on this hotfix now", .muted)) }
+        let nameWidth = max(10, (actions + [.start]).map { $0.rawValue.count + 1 }.max() ?? 10)
         for action in actions + [.start] {
             if action == .approve, let refusal = state.board?.approvalRefusal(row) {
-                lines.append(StyledLine([("   " + String(action.key) + "  ", .muted), (TextFit.pad(action.rawValue, to: 10), .muted),
-                                         (TextFit.truncate("disabled: " + refusal, to: max(1, width - 16)), .warn)]))
+                lines.append(StyledLine([("   " + String(action.key) + "  ", .muted), (TextFit.pad(action.rawValue, to: nameWidth), .muted),
+                                         (TextFit.truncate("disabled: " + refusal, to: max(1, width - 6 - nameWidth)), .warn)]))
                 continue
             }
             let title = action == .backport ? action.title + row.tag : action.title
-            lines.append(StyledLine([("   " + String(action.key) + "  ", .key), (TextFit.pad(action.rawValue, to: 10), .text), (title, .muted)]))
+            lines.append(StyledLine([("   " + String(action.key) + "  ", .key), (TextFit.pad(action.rawValue, to: nameWidth), .text), (title, .muted)]))
         }
         return lines
     }

@@ -3,16 +3,18 @@ import SlipwayKit
 
 /// `slipway hotfix …`: the hotfix process (RELEASE-PROCESS.md §3) from the command line.
 enum HotfixCommand {
-    static let actions = ["start", "prepare", "approve", "merge", "tag", "status", "backport"]
+    static let actions = ["start", "prepare", "approve", "merge", "tag", "status", "backport", "approve-backport", "merge-backport"]
 
     static let spec = SubcommandSpec(
         name: "hotfix",
-        usage: "hotfix start [--from TAG] [--version X.Y.Z] | prepare V [--override-reason TEXT] | approve V | merge V [--override-reason TEXT] | tag V | status | backport V  [--dry-run] [--json]",
+        usage: "hotfix start [--from TAG] [--version X.Y.Z] | prepare V [--override-reason TEXT] | approve V | merge V [--override-reason TEXT] | tag V | status | backport V | approve-backport V | merge-backport V  [--dry-run] [--json]",
         summary: """
         Hotfixes from a release tag: start branches hotfix/vX.Y.Z from the latest release tag (or --from TAG) at its
         next PATCH and pushes it; prepare commits the version and the CHANGELOG section onto it; approve records a
         review (one tech lead from forge.techLeads is enough); merge merges it into maintenance/vX.Y.x; tag pushes
-        vX.Y.Z; backport cherry-picks what main lacks onto backport/vX.Y.Z. status is the leads' board. A commit that
+        vX.Y.Z; backport cherry-picks what main lacks onto backport/vX.Y.Z and opens it; approve-backport reviews that
+        PR (never its author) and merge-backport merges it into main once it has forge.requiredApprovals. status is
+        the leads' board. A commit that
         is not PATCH-level stops prepare and merge unless --override-reason says why. Exit 1 when a check refuses.
         """,
         options: [SubcommandSpec.repoOption, .value("from", "start: the release tag to start from (default: the latest)"),
@@ -60,6 +62,8 @@ enum HotfixCommand {
             case ("merge", let version?): report = try engine.merge(version, overrideReason: parsed.value("override-reason"), dryRun: dryRun)
             case ("tag", let version?): report = try engine.tag(version, dryRun: dryRun)
             case ("backport", let version?): report = try engine.backport(version, dryRun: dryRun)
+            case ("approve-backport", let version?): report = try engine.approveBackport(version, dryRun: dryRun)
+            case ("merge-backport", let version?): report = try engine.mergeBackport(version, dryRun: dryRun)
             default: throw UsageError("hotfix \(action): give the hotfix's version")
             }
             Output.report(report, json: json)

@@ -231,6 +231,41 @@ import Testing
         #expect(!drafted.map(\.text).contains { $0.lowercased().contains("two no longer crashes") })
     }
 
+    /// The backport's PR into main is reviewed like any change to main and merged through the forge.
+    @Test func aBackportIsReviewedThenMergedIntoMain() throws {
+        let (remote, clone) = try Self.project()
+        try Self.released(clone)
+        #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).mergeBackport(Self.v101) }   // nothing to merge yet
+        _ = try Self.engine(clone).backport(Self.v101)
+        let mainBefore = try remote.git(["rev-parse", "main"])
+        // No review yet: refused, main untouched; the author cannot review it, even in a dry run.
+        do {
+            _ = try Self.engine(clone).mergeBackport(Self.v101)
+            Issue.record("merged without a review")
+        } catch let blocked as ReleaseBlocked {
+            #expect(blocked.reason == "backport/v1.0.1: 0 of 3 required approval(s)", "the release PR's count (forge.requiredApprovals)")
+            #expect(blocked.fix == "a reviewer other than ada@example.com runs `slipway hotfix approve-backport 1.0.1`")
+        }
+        #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).approveBackport(Self.v101, dryRun: true) }
+        #expect(try remote.git(["rev-parse", "main"]) == mainBefore)
+        // Three reviewers approve it; the merge lands on main with the cherry-pick and the CHANGELOG section; again, nothing.
+        #expect(try Self.engine(clone, as: Self.kim).approveBackport(Self.v101).message == "approved by Kim Ops <kim@example.com>: 1 of 3 approval(s) on backport/v1.0.1")
+        _ = try Self.engine(clone, as: Self.lead).approveBackport(Self.v101)
+        #expect(throws: ReleaseBlocked.self) { try Self.engine(clone).mergeBackport(Self.v101) }
+        _ = try Self.engine(clone, as: (name: "Sam Dev", email: "sam@example.com")).approveBackport(Self.v101)
+        let merged = try Self.engine(clone).mergeBackport(Self.v101)
+        #expect(merged.message == "backport/v1.0.1 merged into main on origin: main has hotfix 1.0.1")
+        #expect(try remote.git(["log", "-1", "--format=%s", "main"]) == "Merge backport of hotfix v1.0.1")
+        #expect(try remote.git(["show", "main:CHANGELOG.md"]).contains("## [1.0.1]"))
+        let row = try #require(try HotfixBoard.load(Self.engine(clone)).rows.first)
+        #expect(row.backported && row.attention == .done)
+        #expect(try Self.engine(clone).mergeBackport(Self.v101).message == "backport/v1.0.1 is already merged into main")
+        let audit = AuditLog(repository: try clone.repository()).entries().entries.map { "\($0.action) \($0.outcome)" }
+        #expect(audit.filter { $0.hasPrefix("hotfix.merge-backport") || $0.hasPrefix("hotfix.approve-backport") }
+                == ["hotfix.approve-backport ok", "hotfix.approve-backport ok", "hotfix.approve-backport ok", "hotfix.merge-backport ok"],
+                "a refusal before anything ran is not an action (as for the release PR): \(audit)")
+    }
+
     @Test func aConflictingBackportIsLeftForAPersonAndMainIsUntouched() throws {
         let (remote, clone) = try Self.project()
         try Self.released(clone)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The Hotfixes panel in a real terminal on the demo workspace: the board, one hotfix opened, a backport run
-/// through its confirm dialog and checked on the demo's origin with git.
+/// through its confirm dialog, reviewed by a lead from another clone and merged into main from the console, each
+/// checked on the demo's origin with git.
 extension ConsoleEndToEndTests {
     @Test func aBackportFromTheHotfixesPanelOfTheDemo() throws {
         let session = try TmuxSession(width: 80, height: 24)
@@ -29,10 +30,29 @@ extension ConsoleEndToEndTests {
         screen = try session.waitFor("backport/v1.2.1 from main with 1 cherry-picked commit(s)", seconds: 30)
         try session.waitFor("backport/v1.2.1: pushed", seconds: 30)
 
+        // The backport's PR into main: its author's review is refused before anything runs; a lead reviews it
+        // from another clone; then B merges it from the console.
+        try session.press("A")
+        try session.waitFor("hotfix approve-backport 1.2.1: Ada Release <ada@acme.example> made", seconds: 30)
+        let lin = demo + "/lin"
+        let environment = TmuxSession.paneEnvironment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        #expect(try Spawn.run(["git", "clone", "-q", demo + "/origin.git", lin], environment: environment).status == 0)
+        _ = try Spawn.run(["git", "-C", lin, "config", "user.email", "lead@acme.example"], environment: environment)
+        _ = try Spawn.run(["git", "-C", lin, "config", "user.name", "Lin Lead"], environment: environment)
+        let approved = try Spawn.run([slipway, "--repo", lin, "hotfix", "approve-backport", "1.2.1"], environment: environment)
+        #expect(approved.status == 0, "\(approved.output)")
+        try session.press("B")
+        try session.waitFor("Confirm: slipway hotfix merge-backport 1.2.1", seconds: 30)
+        try session.press("y")
+        try session.waitFor("backport/v1.2.1 merged into main on origin: main has hotfix 1.2.1", seconds: 30)
+        try session.waitFor("Backported  yes", seconds: 30)
+
         try session.press("q")
         try expectRestored(session, exitCode: 0)
         try session.run("git -C \(demo)/origin.git rev-parse -q --verify refs/heads/backport/v1.2.1 >/dev/null && echo BACKPORT-ON-ORIGIN"
             + "; git -C \(demo)/origin.git log -1 --format=%B backport/v1.2.1~1 | grep -q 'cherry picked from commit' && echo PICKED-WITH-X")
         try session.waitForAll(["BACKPORT-ON-ORIGIN", "PICKED-WITH-X"])
+        try session.run("git -C \(demo)/origin.git log -1 --format=%s main")
+        try session.waitFor("Merge backport of hotfix v1.2.1")
     }
 }
