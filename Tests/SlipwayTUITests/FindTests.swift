@@ -54,3 +54,27 @@ import Testing
         #expect(state.overlay == .help(scroll: 0), "typing in the help's find does not close it")
     }
 }
+
+extension FindTests {
+    @Test func theEnvironmentsNarrowAndJKMoveAmongThoseShown() {
+        var state = EnvironmentsPanelTests.loaded(width: 120, height: 40)
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("1.1.0"))
+        var screen = ConsoleView.render(state).text
+        #expect(screen.contains("staging") && screen.contains("production") && !screen.contains("   test "), "\(screen)")
+        #expect(state.environments.selectedStatus?.name == "production", "a selection still shown is kept")
+        _ = ConsoleFixture.reduce(&state, keys: [.enter, .up, .up])
+        #expect(state.environments.selectedStatus?.name == "staging", "k stays among those shown (test is hidden)")
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("prod"))
+        #expect(state.environments.selectedStatus?.name == "production", "a hidden selection moves to the first shown")
+        _ = ConsoleFixture.reduce(&state, keys: [.enter, .up])
+        #expect(state.environments.selectedStatus?.name == "production")
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("eu-west"))
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("No environment of 3 has 'eu-west'. / then Esc shows them all."))
+        _ = ConsoleFixture.reduce(&state, keys: [.escape])
+        #expect(state.environments.find.isEmpty && !state.findEditing, "find \(state.find) \(state.environments.find) \(state.findEditing) \(String(describing: state.overlay))")
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("test        1.2.0") && screen.contains("staging     1.1.0") && screen.contains("production  1.1.0"),
+                "all shown again: \(screen)")
+    }
+}

@@ -74,7 +74,7 @@ public enum ConsoleCommand: String, Sendable, CaseIterable, Hashable {
         case .open: return "Open the selected commit or hotfix"
         case .filter: return "Filter commits (text, type:feat, scope:api, level:minor)"
         case .clearFilter: return "Clear the filter"
-        case .find: return "Find in the hotfix board (and, inside them, the log, the help and the history)"
+        case .find: return "Find in the hotfix board or the environments (and, inside them, the log, the help and the history)"
         case .classifyCommit: return "Classify the commit / override its level"
         case .clearCommitOverride: return "Remove the commit's classification"
         case .overrideVersion: return "Override the next version"

@@ -167,7 +167,12 @@ extension ConsoleReducer {
         }
         if onRollback { state.environments.rollbackScroll = 0 }
         guard count > 0, let current = onRollback ? state.environments.rollbackIndex : state.environments.selectedIndex else { return [] }
-        let target = delta == -Int.max / 2 ? 0 : delta == Int.max / 2 ? count - 1 : min(count - 1, max(0, current + delta))
+        // On the Environments panel a find leaves some out: j/k move among those shown.
+        let shown = onRollback ? Array(0..<count) : state.environments.shownIndices
+        guard !shown.isEmpty else { return [] }
+        let position = shown.firstIndex(of: current) ?? 0
+        let last = shown.count - 1
+        let target = shown[delta == -Int.max / 2 ? 0 : delta == Int.max / 2 ? last : min(last, max(0, position + delta))]
         if onRollback { state.environments.rollbackSelected = target } else { state.environments.selected = target }
         return loadRollbackIfShown(&state)
     }

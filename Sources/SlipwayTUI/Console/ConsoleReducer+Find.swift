@@ -6,7 +6,9 @@ extension ConsoleReducer {
     static func findsHere(_ state: ConsoleState) -> Bool {
         switch state.overlay {
         case .help, .commandLog, .history: return true
-        case nil: return state.panel == .hotfixes && state.hotfixes.opened == nil && state.hotfixes.confirm == nil
+        case nil:
+            if state.panel == .environments { return state.environments.running == nil }
+            return state.panel == .hotfixes && state.hotfixes.opened == nil && state.hotfixes.confirm == nil
         default: return false
         }
     }
@@ -21,7 +23,8 @@ extension ConsoleReducer {
                 state.find = ""
             default: edit(&state.find, with: key)
             }
-            if state.overlay == nil { state.hotfixes.find = state.find }
+            if state.overlay == nil, state.panel == .hotfixes { state.hotfixes.find = state.find }
+            if state.overlay == nil, state.panel == .environments { state.environments.find = state.find }
             scrollFoundToTop(&state)
             return []
         }
@@ -35,6 +38,7 @@ extension ConsoleReducer {
         state.find = ""
         state.findEditing = false
         state.hotfixes.find = ""
+        state.environments.find = ""
     }
 
     /// A new text shows the list from its top (the old scroll may be past the end of what is left).
@@ -44,8 +48,14 @@ extension ConsoleReducer {
         case .commandLog: state.overlay = .commandLog(scroll: 0)
         case .history: state.overlay = .history(scroll: 0)
         default:
-            state.hotfixes.selected = 0
-            state.hotfixes.top = 0
+            if state.panel == .environments {
+                // A selection the find hides goes to the first one left, so that p and v act on one that is shown.
+                let shown = state.environments.shownIndices
+                if let first = shown.first, !shown.contains(state.environments.selectedIndex ?? -1) { state.environments.selected = first }
+            } else {
+                state.hotfixes.selected = 0
+                state.hotfixes.top = 0
+            }
         }
     }
 

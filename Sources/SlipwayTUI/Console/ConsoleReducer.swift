@@ -200,10 +200,10 @@ public enum ConsoleReducer {
         case .rollback: return startRollback(&state)
         case .drill: return startDrill(&state)
         case .find:
-            if state.panel != .hotfixes { _ = show(.hotfixes, &state) }
+            let effects = [.hotfixes, .environments].contains(state.panel) ? [] : show(.hotfixes, &state)
             clearFind(&state)
             state.findEditing = true
-            return hotfixBoardIfShown(&state)
+            return effects
         case .copy: return copySelection(&state)
         case .openInBrowser: return openSelection(&state)
         case .clearHold: return clearHold(&state)

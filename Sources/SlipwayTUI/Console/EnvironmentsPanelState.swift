@@ -66,6 +66,19 @@ public struct EnvironmentsPanelState: Sendable {
         return []
     }
 
+    /// `/` on the Environments panel: only the environments whose name, version or backend contain it.
+    public var find = ""
+
+    /// The environments the Environments panel lists (all, or those `find` keeps).
+    public var shownIndices: [Int] {
+        guard !find.isEmpty else { return Array(statuses.indices) }
+        let wanted = find.lowercased()
+        return statuses.indices.filter { index in
+            let status = statuses[index]
+            return [status.name, status.version ?? "", status.settings.backend.kind].contains { $0.lowercased().contains(wanted) }
+        }
+    }
+
     /// The selected environment: the chosen one, or production (the last) when none was chosen.
     public var selectedIndex: Int? { index(choosing: selected) }
 

@@ -39,7 +39,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("s")], "s", .hotfixStart, panels: [.hotfixes], footer: true),
         KeyBinding([.character("A")], "A", .hotfixApproveBackport, panels: [.hotfixes]),
         KeyBinding([.character("B")], "B", .hotfixMergeBackport, panels: [.hotfixes]),
-        KeyBinding([.character("/")], "/", .find, panels: [.hotfixes]),
+        KeyBinding([.character("/")], "/", .find, panels: [.hotfixes, .environments]),
         KeyBinding([.character("/")], "/", .filter, panels: [.changes], footer: true),
         KeyBinding([.character("\\")], "\\", .clearFilter, panels: [.changes]),
         KeyBinding([.character("c")], "c", .classifyCommit, panels: [.changes], footer: true),

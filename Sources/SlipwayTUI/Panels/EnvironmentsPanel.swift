@@ -33,7 +33,11 @@ public enum EnvironmentsPanel {
             var lines: [StyledLine] = []
             let selected = panel.selectedIndex
             lines += EnvironmentsPanel.staleness(state, width: width)
-            for (index, status) in statuses.enumerated() {
+            let shown = Set(panel.shownIndices)
+            if shown.isEmpty {
+                return lines + [StyledLine(" No environment of \(statuses.count) has '\(panel.find)'. / then Esc shows them all.", .warn)]
+            }
+            for (index, status) in statuses.enumerated() where shown.contains(index) {
                 let marker = index == selected ? "▸ " : "  "
                 var line = StyledLine(" " + marker, .accent)
                 line.append(TextFit.pad(status.name, to: 12), index == selected ? .selection : .title)
