@@ -30,7 +30,7 @@ extension OverlayView {
         let wide = width >= 90
         var header = StyledLine(" " + TextFit.pad("VERSION", to: 10) + TextFit.pad("TAGGED", to: 12), .muted)
         if wide { header.append(TextFit.pad("BY", to: 18), .muted) }
-        header.append(TextFit.pad("IN PRODUCTION", to: 15) + TextFit.pad("LEAD TIME", to: 11) + "ROLLED BACK", .muted)
+        header.append(TextFit.pad("IN PRODUCTION", to: 15) + TextFit.pad("LEAD TIME", to: 11) + (width >= 60 ? "ROLLED BACK" : "ROLLBACK"), .muted)
         lines.append(header)
         for release in releases {
             var line = StyledLine(" " + TextFit.pad(release.version.description, to: 10), .accent)
