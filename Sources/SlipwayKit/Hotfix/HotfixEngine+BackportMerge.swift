@@ -48,12 +48,9 @@ extension HotfixEngine {
         if state.state == .closed {
             throw ReleaseBlocked(reason: "the backport PR was closed without merging", fix: "reopen it, or run `slipway hotfix backport \(version)` again")
         }
-        let required = config.forge.requiredApprovals
-        guard state.countingApprovals >= required else {
-            var reason = "\(branch): \(state.countingApprovals) of \(required) required approval(s)"
-            if state.reviews.contains(where: \.stale) { reason += " (some given before the last push)" }
-            if state.reviews.contains(where: \.isAuthor) { reason += " (the author's own approval does not count)" }
-            throw ReleaseBlocked(reason: reason, fix: "a reviewer other than \(state.author) runs `slipway hotfix approve-backport \(version)`")
+        if let shortfall = ReleaseEngine.approvalShortfall(state, required: config.forge.requiredApprovals) {
+            throw ReleaseBlocked(reason: "\(branch): " + shortfall,
+                                 fix: "a reviewer other than \(state.author) runs `slipway hotfix approve-backport \(version)`")
         }
         let message = "Merge backport of hotfix \(release.tagName(for: version))"
         let commands = forge.mergeCommands(branch: branch, base: main, message: message)

@@ -233,14 +233,8 @@ extension ReleaseEngine {
         if state.state == .closed {
             throw ReleaseBlocked(reason: "the release PR was closed without merging", fix: "reopen it or prepare again")
         }
-        let required = config.forge.requiredApprovals
-        guard state.countingApprovals >= required else {
-            let stale = state.reviews.filter(\.stale).count
-            let own = state.reviews.filter(\.isAuthor).count
-            var reason = "\(state.countingApprovals) of \(required) required approval(s)"
-            if stale > 0 { reason += " (\(stale) stale: given before the last push)" }
-            if own > 0 { reason += " (the author's own approval does not count)" }
-            throw ReleaseBlocked(reason: reason, fix: "a reviewer other than \(state.author) runs `slipway release approve`")
+        if let shortfall = Self.approvalShortfall(state, required: config.forge.requiredApprovals) {
+            throw ReleaseBlocked(reason: shortfall, fix: "a reviewer other than \(state.author) runs `slipway release approve`")
         }
         let message = "Merge release \(tagName(for: version))"
         let commands = forge.mergeCommands(branch: journal.branch, base: base, message: message)
@@ -249,6 +243,17 @@ extension ReleaseEngine {
             try confirmMerged(journal.branch, head: state.headSHA)
             return "\(journal.branch) merged into \(base) on \(remote)"
         }
+    }
+
+    /// Why `state` cannot be merged yet (`2 of 3 required approval(s) (1 stale: …)`), or `nil` when it can.
+    static func approvalShortfall(_ state: PullRequestState, required: Int) -> String? {
+        guard state.countingApprovals < required else { return nil }
+        let stale = state.reviews.filter(\.stale).count
+        let own = state.reviews.filter(\.isAuthor).count
+        var reason = "\(state.countingApprovals) of \(required) required approval(s)"
+        if stale > 0 { reason += " (\(stale) stale: given before the last push)" }
+        if own > 0 { reason += " (the author's own approval does not count)" }
+        return reason
     }
 
     /// After the forge said it merged: the PR reads merged and the base branch on the remote holds the release
