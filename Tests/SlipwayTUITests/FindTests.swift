@@ -78,3 +78,36 @@ extension FindTests {
                 "all shown again: \(screen)")
     }
 }
+
+/// Readline keys in the filter and find prompts: a cursor that moves, and edits around it.
+@Suite struct PromptEditingTests {
+    @Test func theCursorMovesAndTheKeysEditAroundIt() {
+        var text = ""
+        var cursor: Int?
+        let keys = { (keys: [Key]) in for key in keys { ConsoleReducer.editPrompt(&text, cursor: &cursor, with: key) } }
+        keys(ConsoleFixture.type("scope:api fix"))
+        keys([.character("\u{01}")])                       // Ctrl-A: the start
+        #expect(ConsoleReducer.withCursor(text, cursor) == "▏scope:api fix")
+        keys(ConsoleFixture.type("type:feat "))
+        #expect(text == "type:feat scope:api fix" && ConsoleReducer.withCursor(text, cursor) == "type:feat ▏scope:api fix")
+        keys([.character("\u{05}"), .left, .left, .left])  // Ctrl-E, then three left
+        #expect(ConsoleReducer.withCursor(text, cursor) == "type:feat scope:api ▏fix")
+        keys([.character("\u{17}")])                        // Ctrl-W: the word before the cursor
+        #expect(text == "type:feat fix" && ConsoleReducer.withCursor(text, cursor) == "type:feat ▏fix")
+        keys([.character("\u{0B}")])                        // Ctrl-K: to the end
+        #expect(text == "type:feat " && cursor == nil)
+        keys([.home, .delete, .right, .backspace])          // Home, Delete at the cursor, Backspace before it
+        #expect(text == "pe:feat " && ConsoleReducer.withCursor(text, cursor) == "▏pe:feat ")
+        keys([.end, .character("\u{15}")])                  // Ctrl-U: everything before the cursor
+        #expect(text.isEmpty && cursor == nil)
+    }
+
+    @Test func theFilterPromptShowsTheCursorAndFiltersWhatIsTyped() {
+        var state = ConsoleFixture.state(width: 120, height: 40)
+        _ = ConsoleFixture.reduce(&state, keys: [.character("/")] + ConsoleFixture.type("fix") + [.character("\u{01}")]
+                                                + ConsoleFixture.type("type:"))
+        #expect(state.filterText == "type:fix")
+        #expect(ConsoleView.render(state).text.contains("Filter: type:▏fix"))
+        #expect(state.shownCommitCount == 1, "type:fix keeps the one fix")
+    }
+}

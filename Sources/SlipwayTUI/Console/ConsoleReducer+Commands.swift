@@ -27,6 +27,7 @@ extension ConsoleReducer {
             rebuildRows(&state, keeping: state.selectedCommit?.sha)
         }
         state.overlay = .filterInput
+        state.promptCursor = nil
         return []
     }
 

@@ -21,7 +21,7 @@ extension ConsoleReducer {
             case .escape:
                 state.findEditing = false
                 state.find = ""
-            default: edit(&state.find, with: key)
+            default: editPrompt(&state.find, cursor: &state.promptCursor, with: key)
             }
             if state.overlay == nil, state.panel == .hotfixes { state.hotfixes.find = state.find }
             if state.overlay == nil, state.panel == .environments { state.environments.find = state.find }
@@ -31,6 +31,7 @@ extension ConsoleReducer {
         guard key == .character("/"), findsHere(state) else { return nil }
         state.find = ""
         state.findEditing = true
+        state.promptCursor = nil
         return []
     }
 

@@ -82,7 +82,7 @@ extension ConsoleReducer {
             state.status = filterStatus(state)
         default:
             var text = state.filterText
-            edit(&text, with: key)
+            editPrompt(&text, cursor: &state.promptCursor, with: key)
             if text != state.filterText {
                 state.filterText = text
                 // A long list is filtered off the UI thread: the prompt shows the key at once, the rows follow.

@@ -116,7 +116,7 @@ public enum ConsoleReducer {
         if let overlay = state.overlay { return handle(key, in: overlay, &state) }
         if let effects = handleHotfixConfirm(key, &state) { return effects }
         guard let command = KeyBinding.command(for: key, on: state.panel) else {
-            if case .character(let character) = key, character != " " {
+            if case .character(let character) = key, character != " ", character.unicodeScalars.first.map({ $0.value >= 0x20 }) == true {
                 state.status = StatusMessage("\(character) does nothing here: ? lists the keys", .info)
             }
             return []
@@ -161,6 +161,48 @@ public enum ConsoleReducer {
         default:
             break
         }
+    }
+
+    /// Readline keys in a prompt with a cursor (the filter, the find): Ctrl-A/Home and Ctrl-E/End, ←/→, Backspace
+    /// and Delete around the cursor, Ctrl-U to the start, Ctrl-K to the end, Ctrl-W the word before it.
+    static func editPrompt(_ text: inout String, cursor: inout Int?, with key: Key) {
+        var characters = Array(text)
+        var at = min(cursor ?? characters.count, characters.count)
+        switch key {
+        case .character("\u{01}"), .home: at = 0
+        case .character("\u{05}"), .end: at = characters.count
+        case .left: at = max(0, at - 1)
+        case .right: at = min(characters.count, at + 1)
+        case .backspace where at > 0:
+            characters.remove(at: at - 1)
+            at -= 1
+        case .delete where at < characters.count: characters.remove(at: at)
+        case .character("\u{15}"):
+            characters.removeSubrange(0..<at)
+            at = 0
+        case .character("\u{0B}"): characters.removeSubrange(at...)
+        case .character("\u{17}"):
+            var start = at
+            while start > 0, characters[start - 1] == " " { start -= 1 }
+            while start > 0, characters[start - 1] != " " { start -= 1 }
+            characters.removeSubrange(start..<at)
+            at = start
+        case .character(let character):
+            guard let scalar = character.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F, characters.count < 200 else { break }
+            characters.insert(character, at: at)
+            at += 1
+        default:
+            break
+        }
+        text = String(characters)
+        cursor = at == characters.count ? nil : at
+    }
+
+    /// `text` with the cursor drawn where it is.
+    public static func withCursor(_ text: String, _ cursor: Int?) -> String {
+        let characters = Array(text)
+        let at = min(cursor ?? characters.count, characters.count)
+        return String(characters[..<at]) + "▏" + String(characters[at...])
     }
 
     /// Palette commands whose name or title contains every word of `query`.

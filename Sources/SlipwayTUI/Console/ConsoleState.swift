@@ -47,6 +47,8 @@ public struct ConsoleState: Sendable {
     /// whether it is being typed. Cleared when the list closes or the panel changes.
     public var find = ""
     public var findEditing = false
+    /// Where the cursor is in the filter or find prompt being typed (characters from the start); `nil`: at the end.
+    public var promptCursor: Int?
     public var rows: [ChangeRow] = []
     public var selectedRow = 0
     public var topRow = 0

@@ -8,11 +8,11 @@ public enum FooterBar {
         var status = StyledLine()
         if state.overlay == .filterInput {
             status.append(" Filter: ", .accent)
-            status.append(state.filterText + "▏", .input)
+            status.append(ConsoleReducer.withCursor(state.filterText, state.promptCursor), .input)
             status.append("  Enter keeps, Esc clears", .muted)
         } else if state.findEditing {
             status.append(" Find: ", .accent)
-            status.append(state.find + "▏", .input)
+            status.append(ConsoleReducer.withCursor(state.find, state.promptCursor), .input)
             status.append("  Enter keeps, Esc clears", .muted)
         } else if let message = state.status {
             // Cut with an ellipsis and a way to read it whole.

@@ -130,6 +130,8 @@ final class TerminalBackend {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        // Ctrl-A, Ctrl-E, Ctrl-K, Ctrl-U, Ctrl-W: the prompts' readline keys.
+        case 1, 5, 11, 21, 23: return Unicode.Scalar(value).map { .character(Character($0)) }
         default:
             guard value >= 0x20, let scalar = Unicode.Scalar(value) else { return nil }
             return .character(Character(scalar))

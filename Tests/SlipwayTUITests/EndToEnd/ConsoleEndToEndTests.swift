@@ -314,6 +314,28 @@ struct ConsoleEndToEndTests {
                 "the terminal's mouse reporting is off again: clicks in the shell print nothing")
     }
 
+    /// The filter prompt's readline keys reach the console from a real terminal (control bytes are not dropped).
+    @Test func readlineKeysInTheFilterPrompt() throws {
+        let repository = try FixtureRepository()
+        let session = try TmuxSession(width: 100, height: 24)
+        try prepareShell(session)
+        try session.run("\(slipway) --repo \(repository.root); echo EXIT=$?")
+        try session.waitFor("Breaking (1)")
+        try session.press("/")
+        try session.type("drop api")
+        try session.press("C-a")
+        try session.type("feat ")
+        try session.waitFor("Filter: feat ▏drop api")
+        try session.press("C-e", "C-w")
+        try session.waitFor("Filter: feat drop ▏")
+        try session.press("C-u")
+        try session.type("v1")
+        try session.press("Enter")
+        try session.waitFor("filter 'v1': 1 commit(s)")
+        try session.press("q")
+        try expectRestored(session, exitCode: 0)
+    }
+
     @Test func ctrlCGivesTheTerminalBack() throws {
         let repository = try FixtureRepository()
         let session = try TmuxSession()
