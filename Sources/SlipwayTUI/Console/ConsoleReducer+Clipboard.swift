@@ -42,6 +42,8 @@ extension ConsoleReducer {
     // Long because it is one case per panel, each a line or two.
     static func selectionText(_ state: ConsoleState) -> (String, String)? {
         let tag = { (version: String) in (state.proposal?.tagPrefix ?? "v") + version }
+        // In the messages, the newest message whole (before `y` adds its own).
+        if case .messages = state.overlay { return state.messages.last.map { ($0.text, "the last message") } }
         switch state.panel {
         case .changes:
             if case .commitDetail(let sha, _) = state.overlay { return (sha, "the commit's sha") }

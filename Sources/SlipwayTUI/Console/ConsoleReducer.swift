@@ -130,7 +130,9 @@ public enum ConsoleReducer {
         case .help(let scroll): return handleHelp(key, scroll: scroll, &state)
         case .palette(let query, let selection): return handlePalette(key, query: query, selection: selection, &state)
         case .commandLog(let scroll): return handleCommandLog(key, scroll: scroll, &state)
-        case .messages(let scroll): return scrollOverlay(key, scroll, closing: "M", &state) { .messages(scroll: $0) }
+        case .messages(let scroll):
+            if key == .character("y") { return copySelection(&state) }
+            return scrollOverlay(key, scroll, closing: "M", &state) { .messages(scroll: $0) }
         case .history(let scroll): return scrollOverlay(key, scroll, closing: "H", &state) { .history(scroll: $0) }
         case .commitDetail(let sha, let scroll): return handleCommitDetail(key, sha: sha, scroll: scroll, &state)
         case .filterInput: return handleFilterInput(key, &state)

@@ -72,7 +72,7 @@ public enum FooterBar {
         case .help: return [("j/k", "scroll"), ("/", "find"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
         case .commandLog, .history: return [("j/k", "scroll"), ("/", "find"), ("g/G", "top/end"), ("Esc", "close")]
-        case .messages: return [("j/k", "scroll"), ("g/G", "top/end"), ("Esc", "close")]
+        case .messages: return [("j/k", "scroll"), ("y", "copy the last"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
         case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
         case .classify: return [("↑↓", "choose"), ("type", "the reason"), ("Enter", "save"), ("Esc", "cancel")]
