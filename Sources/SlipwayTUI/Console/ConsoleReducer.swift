@@ -218,6 +218,7 @@ public enum ConsoleReducer {
 
     // MARK: Commands
 
+    // Long because it is the router of every command to its handler, a line or two each.
     /// Routes a command (a key, or the palette) to what does it; each does one thing.
     static func run(_ command: ConsoleCommand, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if let panel = command.panel { return show(panel, &state) }

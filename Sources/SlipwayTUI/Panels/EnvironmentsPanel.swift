@@ -21,6 +21,7 @@ public enum EnvironmentsPanel {
         PanelText.failure("Could not read the environments:", message, width: width)
     }
 
+    // Long because each environment's two lines and its comparison with the one before are drawn in one pass.
     /// The panel's text, top to bottom: pure.
     public static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
         let panel = state.environments
