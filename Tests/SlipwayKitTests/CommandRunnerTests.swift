@@ -103,3 +103,25 @@ import Testing
         #expect(SecretRedactor.redact("Authorization: Bearer abc.def") == "Authorization: Bearer ••••")
     }
 }
+
+/// The log keeps the last kilobyte of each run's standard output, redacted, for the console's view of one run.
+@Suite struct OutputTailTests {
+    @Test func theLastKilobyteIsKeptWhateverTheChunks() {
+        var tail = OutputTail()
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: 5000) + Array("\0end".utf8)
+        big.withUnsafeBytes { tail.keep($0) }
+        #expect(tail.bytes.count == 1024 && tail.text.hasSuffix("a\nend"), "NULs read as line breaks")
+        var small = OutputTail(limit: 8)
+        for piece in ["abc", "def", "ghi"] { Array(piece.utf8).withUnsafeBytes { small.keep($0) } }
+        #expect(small.text == "bcdefghi")
+    }
+
+    @Test func aRealRunRecordsItsOutputTailRedacted() throws {
+        let log = CommandLog()
+        let runner = CommandRunner(log: log)
+        _ = try runner.run(CommandInvocation(["/bin/sh", "-c", "printf 'pushing to https://bob:s3cret@example.com/r.git\\ndone\\n'"]))
+        let record = try #require(log.entries.last)
+        #expect(record.outputTail.contains("done"))
+        #expect(!record.outputTail.contains("s3cret"), "\(record.outputTail)")
+    }
+}

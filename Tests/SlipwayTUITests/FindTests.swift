@@ -111,3 +111,29 @@ extension FindTests {
         #expect(state.shownCommitCount == 1, "type:fix keeps the one fix")
     }
 }
+
+/// The `L` log: j/k choose a run, Enter opens it in full with its stdout and stderr tails (issue 20, item 3).
+@Suite struct CommandEntryTests {
+    @Test func aRunOpensInFullAndEscGoesBackToTheLog() {
+        var state = ConsoleFixture.state(width: 100, height: 30)
+        var pushed = FindTests.record(["git", "push", "origin", "main"], status: 1, tail: "! [rejected] main -> main (fetch first)")
+        pushed.outputTail = "To /srv/origin.git\n"
+        var listed = FindTests.record(["helm", "list", "-o", "json"])
+        listed.outputTail = "[{\"name\":\"web\",\"chart\":\"web-1.2.0\"}]\n"
+        _ = ConsoleReducer.reduce(&state, .commandLogUpdated([FindTests.record(["git", "log", "-z"]), pushed, listed]))
+        _ = ConsoleFixture.reduce(&state, keys: [.character("L")])
+        var screen = ConsoleView.render(state).text
+        #expect(screen.contains("▸✓ exit 0") && screen.contains("helm list -o json"), "the newest is chosen: \(screen)")
+        _ = ConsoleFixture.reduce(&state, keys: [.up, .enter])
+        #expect(state.overlay == .commandEntry(index: 1, scroll: 0))
+        screen = ConsoleView.render(state).text
+        #expect(screen.contains("Run 2 of 3"))
+        #expect(screen.contains("git push origin main"))
+        #expect(screen.contains("Status exit 1"))
+        #expect(screen.contains("Standard error (the end, on failure):") && screen.contains("! [rejected] main -> main (fetch first)"))
+        #expect(screen.contains("Standard output (the last kilobyte):") && screen.contains("To /srv/origin.git"))
+        _ = ConsoleFixture.reduce(&state, keys: [.escape])
+        if case .commandLog = state.overlay {} else { Issue.record("Esc did not go back to the log") }
+        #expect(ConsoleView.render(state).text.contains("▸✗ exit 1"), "the run opened stays chosen")
+    }
+}

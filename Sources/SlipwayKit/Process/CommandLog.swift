@@ -12,6 +12,8 @@ public struct CommandRecord: Sendable, Hashable {
     /// The redacted tail of stderr when the command did not succeed.
     public let failureTail: String
     public let timedOut: Bool
+    /// The redacted last kilobyte of standard output, for the console's view of one run.
+    public var outputTail: String = ""
 
     public var succeeded: Bool { status?.isSuccess ?? false }
 

@@ -15,11 +15,34 @@ struct RunRecorder {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    func record(_ status: TerminationStatus?, stderr: Data, timedOut: Bool = false) {
+    func record(_ status: TerminationStatus?, stderr: Data, stdout: OutputTail = OutputTail(), timedOut: Bool = false) {
         let failed = !(status?.isSuccess ?? false)
         let tail = failed ? CommandError(invocation: invocation, kind: .cancelled, stderr: stderr).escapedTail : ""
-        log?.append(CommandRecord(arguments: SecretRedactor.redact(invocation.arguments), workingDirectory: invocation.workingDirectory,
-                                  status: status, duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut))
+        var record = CommandRecord(arguments: SecretRedactor.redact(invocation.arguments), workingDirectory: invocation.workingDirectory,
+                                   status: status, duration: seconds, startedAt: started, failureTail: tail, timedOut: timedOut)
+        record.outputTail = stdout.text
+        log?.append(record)
+    }
+}
+
+/// The last `limit` bytes a run wrote to standard output, kept as the chunks go by (a copy of at most `limit`
+/// bytes per chunk, whatever its size).
+struct OutputTail {
+    var limit = 1024
+    private(set) var bytes: [UInt8] = []
+
+    mutating func keep(_ chunk: UnsafeRawBufferPointer) {
+        if chunk.count >= limit {
+            bytes = Array(chunk.suffix(limit))
+            return
+        }
+        bytes.append(contentsOf: chunk)
+        if bytes.count > limit { bytes.removeFirst(bytes.count - limit) }
+    }
+
+    /// Redacted, with NULs (git's `-z` separators) as line breaks.
+    var text: String {
+        SecretRedactor.redact(String(decoding: bytes.map { $0 == 0 ? 0x0A : $0 }, as: UTF8.self))
     }
 }
 

@@ -123,11 +123,15 @@ public struct CommandRunner: CommandRunning {
                 watchdog.terminate()
             }
         }
+        var tail = OutputTail()
         Self.drain(child.outFD, abandon: state.shouldAbandonReads, tick: watchdog.check,
-                   gatherBelow: child.pipeSize >= 1 << 20 ? child.pipeSize / 4 : 0, onOutput)
+                   gatherBelow: child.pipeSize >= 1 << 20 ? child.pipeSize / 4 : 0) { chunk in
+            tail.keep(chunk)
+            onOutput(chunk)
+        }
         let status = child.waitForExit(watchdog: watchdog, state: state, sides: sides)
         let stderr = sides.errors.data
-        recorder.record(status, stderr: stderr, timedOut: state.timedOut)
+        recorder.record(status, stderr: stderr, stdout: tail, timedOut: state.timedOut)
         if state.timedOut, let timeout = invocation.timeout {
             HungEndpoints.markHung(invocation, waited: timeout)
             throw CommandError(invocation: invocation, kind: .timedOut(timeout), stderr: stderr)

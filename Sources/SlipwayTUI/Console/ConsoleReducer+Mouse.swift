@@ -26,7 +26,7 @@ extension ConsoleReducer {
 
     static func scrolls(_ overlay: Overlay) -> Bool {
         switch overlay {
-        case .help, .commandLog, .messages, .history, .commitDetail: return true
+        case .help, .commandLog, .commandEntry, .messages, .history, .commitDetail: return true
         default: return false
         }
     }

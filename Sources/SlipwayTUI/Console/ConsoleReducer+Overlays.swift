@@ -40,18 +40,61 @@ extension ConsoleReducer {
     }
 
     /// The command log scrolls and closes.
+    /// The `L` log: j/k choose a run, Enter opens it in full, Esc closes.
     static func handleCommandLog(_ key: Key, scroll: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let shown = commandLogShown(state)
+        let position = commandLogSelection(state).flatMap { shown.firstIndex(of: $0) } ?? max(0, shown.count - 1)
+        let select = { (wanted: Int, state: inout ConsoleState) in
+            guard !shown.isEmpty else { return }
+            let chosen = min(max(0, wanted), shown.count - 1)
+            state.commandLogSelected = shown[chosen]
+            state.overlay = .commandLog(scroll: commandLogScroll(state, shown: shown, position: chosen))
+        }
         switch key {
         case .escape, .character("q"), .character("L"): state.overlay = nil
-        case .up, .character("k"): state.overlay = .commandLog(scroll: max(0, scroll - 1))
-        case .down, .character("j"): state.overlay = .commandLog(scroll: scroll + 1)
-        case .pageUp: state.overlay = .commandLog(scroll: max(0, scroll - state.bodyHeight))
-        case .pageDown: state.overlay = .commandLog(scroll: scroll + state.bodyHeight)
-        case .character("g"), .home: state.overlay = .commandLog(scroll: 0)
-        case .character("G"), .end: state.overlay = .commandLog(scroll: Int.max / 2)
+        case .up, .character("k"): select(position - 1, &state)
+        case .down, .character("j"): select(position + 1, &state)
+        case .pageUp: select(position - 10, &state)
+        case .pageDown: select(position + 10, &state)
+        case .character("g"), .home: select(0, &state)
+        case .character("G"), .end: select(shown.count - 1, &state)
+        case .enter:
+            if shown.indices.contains(position) { state.overlay = .commandEntry(index: shown[position], scroll: 0) }
         default: break
         }
         return []
+    }
+
+    /// One run in full scrolls; Esc, q or Enter go back to the log.
+    static func handleCommandEntry(_ key: Key, index: Int, scroll: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch key {
+        case .escape, .character("q"), .enter:
+            let shown = commandLogShown(state)
+            state.overlay = .commandLog(scroll: commandLogScroll(state, shown: shown, position: shown.firstIndex(of: index) ?? 0))
+        case .up, .character("k"): state.overlay = .commandEntry(index: index, scroll: max(0, scroll - 1))
+        case .down, .character("j"): state.overlay = .commandEntry(index: index, scroll: scroll + 1)
+        case .character("g"), .home: state.overlay = .commandEntry(index: index, scroll: 0)
+        default: break
+        }
+        return []
+    }
+
+    /// The runs the log lists (those with the find's text), as indices into `commandLog`.
+    static func commandLogShown(_ state: ConsoleState) -> [Int] {
+        state.commandLog.indices.filter { found(state.commandLog[$0].commandLine + " " + state.commandLog[$0].failureTail, state.find) }
+    }
+
+    /// The chosen run when it is listed, else the newest listed.
+    static func commandLogSelection(_ state: ConsoleState) -> Int? {
+        let shown = commandLogShown(state)
+        if let selected = state.commandLogSelected, shown.contains(selected) { return selected }
+        return shown.last
+    }
+
+    /// The scroll that puts the run at `position` among `shown` in the middle of the log's box.
+    static func commandLogScroll(_ state: ConsoleState, shown: [Int], position: Int) -> Int {
+        let before = OverlayView.commandLogLines(shown.prefix(position).map { state.commandLog[$0] }, width: state.width - 2).count
+        return max(0, (position == 0 ? 0 : before) - max(1, state.bodyHeight / 2))
     }
 
     /// A commit's full text scrolls and closes.

@@ -130,6 +130,7 @@ public enum ConsoleReducer {
         case .help(let scroll): return handleHelp(key, scroll: scroll, &state)
         case .palette(let query, let selection): return handlePalette(key, query: query, selection: selection, &state)
         case .commandLog(let scroll): return handleCommandLog(key, scroll: scroll, &state)
+        case .commandEntry(let index, let scroll): return handleCommandEntry(key, index: index, scroll: scroll, &state)
         case .messages(let scroll):
             if key == .character("y") { return copySelection(&state) }
             return scrollOverlay(key, scroll, closing: "M", &state) { .messages(scroll: $0) }
@@ -268,6 +269,7 @@ public enum ConsoleReducer {
         case .closeHotfix: closeHotfix(&state)
         case .commandLog:
             clearFind(&state)
+            state.commandLogSelected = nil
             state.overlay = .commandLog(scroll: Int.max / 2)
         case .messages: state.overlay = .messages(scroll: Int.max / 2)
         case .history:

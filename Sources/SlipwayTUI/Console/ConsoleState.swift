@@ -66,6 +66,8 @@ public struct ConsoleState: Sendable {
     public var lastWritten: [String] = []
 
     public var commandLog: [CommandRecord] = []
+    /// The run chosen in the `L` log (an index into `commandLog`); `nil`: the newest shown.
+    public var commandLogSelected: Int?
 
     // Release and Approvals panels
     public var release = ReleasePanelState()

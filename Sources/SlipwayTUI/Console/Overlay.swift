@@ -3,6 +3,8 @@ public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case palette(query: String, selection: Int)
     case commandLog(scroll: Int)
+    /// One run of the `L` log in full: argv, folder, exit, time, stderr and stdout tails.
+    case commandEntry(index: Int, scroll: Int)
     case messages(scroll: Int)
     /// Past releases and the audit trail (`H`).
     case history(scroll: Int)

@@ -24,11 +24,18 @@ public enum OverlayView {
             }
             box(lines, title: "Commands", width: 90, in: body, scroll: 0, into: &buffer)
         case .commandLog(let scroll):
-            let records = state.commandLog.filter { ConsoleReducer.found($0.commandLine + " " + $0.failureTail, state.find) }
+            let shown = ConsoleReducer.commandLogShown(state)
+            let records = shown.map { state.commandLog[$0] }
+            let selected = ConsoleReducer.commandLogSelection(state).flatMap { shown.firstIndex(of: $0) }
             let title = state.find.isEmpty ? "Command log (\(state.commandLog.count))"
                 : "Command log (\(records.count) of \(state.commandLog.count) with '\(state.find)')"
-            box(commandLogLines(records, width: body.width - 2), title: title, width: body.width,
+            box(commandLogLines(records, width: body.width - 2, selected: selected), title: title, width: body.width,
                 in: body, scroll: scroll, fullHeight: true, into: &buffer)
+        case .commandEntry(let index, let scroll):
+            let lines = state.commandLog.indices.contains(index) ? commandEntryLines(state.commandLog[index], width: body.width - 4)
+                : [StyledLine(" That run is no longer in the log (it keeps the last 500).", .muted)]
+            box(lines, title: "Run \(index + 1) of \(state.commandLog.count)", width: body.width, in: body, scroll: scroll, fullHeight: true,
+                into: &buffer)
         case .history(let scroll):
             box(historyLines(state.history, width: body.width - 4, find: state.find),
                 title: state.find.isEmpty ? "History" : "History: lines with '\(state.find)'", width: body.width,
@@ -145,10 +152,18 @@ public enum OverlayView {
     }
 
     /// Each subprocess: ✓/✗, exit code, time, the redacted command, and the tail of stderr on failure.
-    public static func commandLogLines(_ records: [CommandRecord], width: Int = 78) -> [StyledLine] {
+    /// With `selected`, that record's first line is marked (`▸`, the selection's style).
+    public static func commandLogLines(_ records: [CommandRecord], width: Int = 78, selected: Int? = nil) -> [StyledLine] {
         guard !records.isEmpty else { return [StyledLine(" No command has run yet.", .muted)] }
         var lines: [StyledLine] = []
-        for record in records {
+        for (index, record) in records.enumerated() {
+            let firstLine = lines.count
+            defer {
+                if index == selected {
+                    lines[firstLine].segments = lines[firstLine].segments.map { (text: $0.text, role: StyleRole.selection) }
+                    lines[firstLine].segments[0].text = "▸" + lines[firstLine].segments[0].text.dropFirst()
+                }
+            }
             let status = record.status?.description ?? "did not start"
             let milliseconds = Int((record.duration * 1000).rounded())
             // A probe that answered "no" is an answer: muted, not a red failure.

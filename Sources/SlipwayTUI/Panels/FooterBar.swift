@@ -71,7 +71,9 @@ public enum FooterBar {
         switch state.overlay {
         case .help: return [("j/k", "scroll"), ("/", "find"), ("any other key", "closes")]
         case .palette: return [("type", "to search"), ("↑↓", "choose"), ("Enter", "run"), ("Esc", "close")]
-        case .commandLog, .history: return [("j/k", "scroll"), ("/", "find"), ("g/G", "top/end"), ("Esc", "close")]
+        case .commandLog: return [("j/k", "choose"), ("Enter", "open"), ("/", "find"), ("g/G", "first/last"), ("Esc", "close")]
+        case .commandEntry: return [("j/k", "scroll"), ("Esc", "back to the log")]
+        case .history: return [("j/k", "scroll"), ("/", "find"), ("g/G", "top/end"), ("Esc", "close")]
         case .messages: return [("j/k", "scroll"), ("y", "copy the last"), ("g/G", "top/end"), ("Esc", "close")]
         case .commitDetail: return [("j/k", "scroll"), ("Esc", "close")]
         case .filterInput: return [("type", "text, type:feat, scope:api"), ("Enter", "keep"), ("Esc", "clear")]
