@@ -160,13 +160,15 @@ public struct EffectRunner: Sendable {
     /// The repository, its branch and configuration, and the proposal under `overrides` (the saved ones when `nil`).
     func readWorkspace(overrides: ReleaseOverrides?, progress: (@Sendable (ConsoleAction) -> Void)? = nil) -> Result<Workspace, ConsoleProblem> {
         do {
-            let repository = try GitRepository.open(repositoryPath, runner: runner)
             if let progress {
-                // The newest commits while the range is walked (beside it: git prints them at once).
+                // The newest commits while the range is walked (beside it: git prints them at once). Started before
+                // the repository is opened, on the folder as given: a preview need not wait for `rev-parse`.
+                let folder = GitRepository(root: repositoryPath, gitDirectory: repositoryPath + "/.git", runner: runner)
                 DispatchQueue.global(qos: .userInitiated).async {
-                    if let (commits, base) = try? VersionPlanner.preview(repository) { progress(.commitsStreaming(commits, base: base?.name)) }
+                    if let (commits, base) = try? VersionPlanner.preview(folder) { progress(.commitsStreaming(commits, base: base?.name)) }
                 }
             }
+            let repository = try GitRepository.open(repositoryPath, runner: runner)
             let config = try SlipwayConfig.load(repository: repository)
             let branch = try repository.currentBranch()
             let planner = VersionPlanner(repository: repository, config: config, overrides: overrides)
