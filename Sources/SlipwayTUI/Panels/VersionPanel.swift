@@ -28,6 +28,8 @@ public enum VersionPanel {
         }
     }
 
+    // Long because the panel reads top to bottom in one place: current, next, level, override, rule, the deciding
+    // commits, the unclassified count, charts and packages, then the release files.
     static func lines(_ proposal: VersionProposal, state: ConsoleState, width: Int, charts: [StyledLine] = []) -> [StyledLine] {
         var lines: [StyledLine] = []
         let label = { (text: String) in TextFit.pad(" " + text, to: 11) }
